@@ -1,0 +1,40 @@
+package se.epostpolicy.detect;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import se.epostpolicy.facts.Marker;
+import se.epostpolicy.facts.MarkerType;
+
+/**
+ * The detectors one pack uses, run in order over one message's texts: identity numbers first, so
+ * that detectors needing a person reference know whether the message names one.
+ *
+ * @since 0.1
+ */
+public final class Detectors {
+
+  private final IdentityNumberDetector identityNumbers = new IdentityNumberDetector();
+  private final List<Detector> others;
+
+  /** Identity numbers, then {@code vocabulary}'s markers, then {@code extra} detectors. */
+  public Detectors(Vocabulary vocabulary, List<Detector> extra) {
+    List<Detector> list = new ArrayList<>();
+    list.add(new VocabularyDetector(Objects.requireNonNull(vocabulary, "vocabulary")));
+    list.addAll(extra);
+    this.others = List.copyOf(list);
+  }
+
+  /** Every marker in {@code texts}, duplicates (same type, place and evidence) removed. */
+  public List<Marker> scan(List<ScannedText> texts, LocalDate messageDate) {
+    Set<Marker> found = new LinkedHashSet<>();
+    identityNumbers.detect(texts, new DetectionContext(messageDate, false), found::add);
+    boolean person = found.stream().anyMatch(m -> m.type() == MarkerType.PERSONNUMMER || m.type() == MarkerType.SAMORDNINGSNUMMER);
+    DetectionContext context = new DetectionContext(messageDate, person);
+    for (Detector d : others) d.detect(texts, context, found::add);
+    return List.copyOf(found);
+  }
+}

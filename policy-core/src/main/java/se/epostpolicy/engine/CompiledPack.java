@@ -1,0 +1,165 @@
+package se.epostpolicy.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+import se.epostpolicy.RulePackException;
+import se.epostpolicy.RulePackException.Problem;
+import se.epostpolicy.pack.PackFile;
+import se.epostpolicy.pack.PackManifest;
+import se.epostpolicy.pack.ResolvedPack;
+
+/**
+ * A pack version compiled once into a KieBase that every thread shares, with each rule's metadata
+ * read from the compiled rules.
+ */
+final class CompiledPack {
+
+  /** The global every rule file declares and records its outcomes through. */
+  static final String GLOBAL = "decide";
+
+  /** Metadata every rule must carry, quoted: {@code @id("VRM-01") @source("…") @heading("…") @reason("…")}. */
+  static final List<String> REQUIRED = List.of("id", "source", "heading", "reason");
+
+  record RuleInfo(String id, String name, Citation citation, String reason, List<String> overrides, String file, int line) {}
+
+  private final ResolvedPack pack;
+  private final KieBase kieBase;
+  private final Map<String, RuleInfo> rules;
+  private final Hit reviewHit;
+
+  private CompiledPack(ResolvedPack pack, KieBase kieBase, Map<String, RuleInfo> rules, Hit reviewHit) {
+    this.pack = pack;
+    this.kieBase = kieBase;
+    this.rules = Map.copyOf(rules);
+    this.reviewHit = reviewHit;
+  }
+
+  static CompiledPack compile(ResolvedPack pack) {
+    String ref = pack.manifest().ref();
+    List<Problem> problems = new ArrayList<>();
+    KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+    // A DSL must be known before the DSLR that uses it.
+    List<PackFile> ordered = new ArrayList<>(pack.ruleFiles());
+    ordered.sort(Comparator.comparingInt(f -> f.extension().equals("dsl") ? 0 : 1));
+    for (PackFile f : ordered) {
+      ResourceType type = switch (f.extension()) {
+        case "dsl" -> ResourceType.DSL;
+        case "dslr" -> ResourceType.DSLR;
+        default -> ResourceType.DRL;
+      };
+      Resource r = ResourceFactory.newByteArrayResource(f.content().getBytes(StandardCharsets.UTF_8));
+      r.setSourcePath(f.path());
+      r.setResourceType(type);
+      builder.add(r, type);
+    }
+    for (KnowledgeBuilderError e : builder.getErrors()) {
+      String message = e.getMessage() == null ? "" : e.getMessage().strip();
+      if (message.contains("Parser returned a null Package")) continue;
+      String file = e.getResource() != null && e.getResource().getSourcePath() != null ? e.getResource().getSourcePath() : ref;
+      int line = e.getLines() != null && e.getLines().length > 0 ? Math.max(0, e.getLines()[0]) : 0;
+      problems.add(new Problem(file, line, message.replaceAll("\\s+", " ")));
+    }
+    if (pack.ruleFiles().isEmpty()) problems.add(new Problem(ref, 0, "the pack has no rule files"));
+    if (!problems.isEmpty()) throw new RulePackException(ref, sorted(problems));
+
+    InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+    kieBase.addPackages(builder.getKnowledgePackages());
+    if (!kieBase.getGlobals().containsKey(GLOBAL)) {
+      problems.add(new Problem(ref, 0, "no rule file declares 'global se.epostpolicy.engine.RuleOutcomes " + GLOBAL + "'"));
+    }
+    Map<String, String> contentByPath = new HashMap<>();
+    pack.ruleFiles().forEach(f -> contentByPath.put(f.path(), f.content()));
+    Map<String, RuleInfo> rules = new HashMap<>();
+    for (KiePackage kp : kieBase.getKiePackages()) {
+      for (Rule rule : kp.getRules()) {
+        String file = rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null
+            ? impl.getResource().getSourcePath() : ref;
+        int line = lineOf(contentByPath.get(file), rule.getName());
+        if (rule instanceof RuleImpl impl && impl.isQuery()) continue;
+        Map<String, Object> meta = rule.getMetaData();
+        List<String> missing = REQUIRED.stream().filter(k -> meta.get(k) == null || meta.get(k).toString().isBlank()).toList();
+        if (!missing.isEmpty()) {
+          problems.add(new Problem(file, line, "rule \"" + rule.getName() + "\" lacks @" + String.join(", @", missing)));
+          continue;
+        }
+        List<String> overrides = meta.get("overrides") == null ? List.of()
+            : Arrays.stream(meta.get("overrides").toString().split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+        rules.put(kp.getName() + "." + rule.getName(), new RuleInfo(text(meta.get("id")), rule.getName(),
+            new Citation(text(meta.get("source")), text(meta.get("heading"))), text(meta.get("reason")), overrides, file, line));
+      }
+    }
+    PackManifest.ReviewRule review = pack.review();
+    if (review == null) problems.add(new Problem(ref, 0, "no manifest in the pack's chain names a review rule"));
+    if (!problems.isEmpty()) throw new RulePackException(ref, sorted(problems));
+    Hit reviewHit = new Hit(review.id(), review.id(), Notice.REVIEW, new Citation(review.source(), review.heading()),
+        review.reason(), false, "");
+    return new CompiledPack(pack, kieBase, rules, reviewHit);
+  }
+
+  private static String text(Object o) {
+    String s = o.toString().strip();
+    // Drools keeps the quotes of a quoted metadata value on some paths.
+    if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) s = s.substring(1, s.length() - 1);
+    return s;
+  }
+
+  private static List<Problem> sorted(List<Problem> problems) {
+    return problems.stream().sorted(Comparator.comparing(Problem::file).thenComparingInt(Problem::line)).toList();
+  }
+
+  static int lineOf(String content, String ruleName) {
+    if (content == null) return 0;
+    Matcher m = Pattern.compile("(?m)^\\s*rule\\s+\"?" + Pattern.quote(ruleName) + "\"?").matcher(content);
+    if (!m.find()) return 0;
+    int line = 1;
+    for (int i = 0; i < m.start(); i++) if (content.charAt(i) == '\n') line++;
+    return line + (int) content.substring(m.start(), m.end()).chars().filter(c -> c == '\n').count();
+  }
+
+  ResolvedPack pack() {
+    return pack;
+  }
+
+  KieBase kieBase() {
+    return kieBase;
+  }
+
+  RuleInfo rule(String qualifiedName) {
+    RuleInfo info = rules.get(qualifiedName);
+    if (info == null) throw new IllegalStateException("unknown rule " + qualifiedName);
+    return info;
+  }
+
+  /** Every rule's metadata. */
+  List<RuleInfo> rules() {
+    return rules.values().stream().sorted(Comparator.comparing(RuleInfo::id).thenComparing(RuleInfo::name)).toList();
+  }
+
+  List<String> overrides(String ruleName) {
+    RuleInfo info = rules.values().stream().filter(r -> r.name().equals(ruleName)).findFirst().orElse(null);
+    return info == null ? List.of() : info.overrides();
+  }
+
+  Hit reviewHit() {
+    return reviewHit;
+  }
+}

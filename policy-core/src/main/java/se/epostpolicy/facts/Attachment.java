@@ -1,0 +1,32 @@
+package se.epostpolicy.facts;
+
+import java.util.Objects;
+
+/**
+ * One attachment of a message (attached messages and their attachments included), inserted into
+ * the rule engine as a fact of its own.
+ *
+ * @param name the decoded file name, or an empty string
+ * @param declaredType the MIME type the message declares, lower-case ({@code application/pdf})
+ * @param detectedType the type read from the content's first bytes, or {@code application/octet-stream}
+ * @param size size in bytes of the decoded content
+ * @param encrypted the content itself is encrypted (password-protected Office file, encrypted PDF or ZIP entry)
+ * @param executable a program or script ({@code .exe .js .vbs …}), by name or by content
+ * @param macro an Office file type that carries macros ({@code .docm .xlsm .pptm})
+ * @param doubleExtension a name that hides its real type behind a harmless one ({@code faktura.pdf.exe})
+ * @since 0.1
+ */
+public record Attachment(String name, String declaredType, String detectedType, long size,
+                         boolean encrypted, boolean executable, boolean macro, boolean doubleExtension) {
+
+  public Attachment {
+    name = name == null ? "" : name;
+    Objects.requireNonNull(declaredType, "declaredType");
+    Objects.requireNonNull(detectedType, "detectedType");
+  }
+
+  /** True for anything the policies call suspicious in an attachment. */
+  public boolean risky() {
+    return executable || macro || doubleExtension;
+  }
+}

@@ -1,0 +1,199 @@
+package se.epostpolicy.facts;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import se.epostpolicy.detect.Detectors;
+import se.epostpolicy.detect.ScannedText;
+import se.epostpolicy.mail.Email;
+import se.epostpolicy.mail.EmailAttachment;
+
+/**
+ * Turns an {@link Email} into the {@link MailFacts} rules test, against one organisation profile.
+ * Java derives facts here (direction, counts, kinds of message, markers); it decides nothing: that
+ * is the rule files' work. Thread-safe.
+ *
+ * @since 0.1
+ */
+public final class FactExtractor {
+
+  private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+  private static final Pattern REPLY = Pattern.compile("(?i)^\\s*(re|sv|aw|antw|vs)\\s*:.*", Pattern.DOTALL);
+  private static final Pattern PREFIXES = Pattern.compile("(?i)^\\s*((?:re|sv|aw|antw|fwd?|vb|vs|wg|tr|vl)\\s*:\\s*)+");
+  private static final Pattern FORWARD_PREFIX = Pattern.compile("(?i)\\b(fwd?|vb|wg|tr|vl)\\s*:");
+  private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
+      "(?i)^\\s*(automatiskt svar|autosvar|auto-?reply|automatic reply|out of office|frånvaro(meddelande)?|abwesenheit)\\b.*", Pattern.DOTALL);
+  private static final Pattern AUTH_FAILURE = Pattern.compile("(?i)\\b(spf|dkim|dmarc)\\s*=\\s*fail\\b");
+  private static final Pattern SCANNER_SENDER = Pattern.compile("(?i)^(scan(ner)?|skann(er)?|noreply-mfp|mfp|multifunktion\\w*|kopiator)([._-].*)?$");
+  private static final Pattern PRINTER_MAILER = Pattern.compile("(?i)(canon|ricoh|xerox|konica|kyocera|sharp|brother|lexmark|toshiba|e-studio|bizhub|hp digital sending|develop ineo)");
+  private static final Pattern SCAN_FILE = Pattern.compile("(?i)^(scan|skann|img_?\\d|doc\\d{6,}).*\\.pdf$");
+  private static final Set<String> EXECUTABLE = Set.of("exe", "scr", "js", "jse", "vbs", "vbe", "bat", "cmd", "ps1", "jar",
+      "iso", "img", "lnk", "hta", "com", "pif", "msi", "wsf", "cpl");
+  private static final Set<String> MACRO = Set.of("docm", "xlsm", "pptm", "dotm", "xltm", "potm", "ppsm", "xlam");
+  private static final Pattern DOUBLE_EXTENSION = Pattern.compile(
+      "(?i).+\\.(pdf|docx?|xlsx?|pptx?|odt|rtf|txt|jpe?g|png|gif|zip|csv)[\\s_.]*\\.(exe|scr|js|jse|vbs|vbe|bat|cmd|ps1|jar|lnk|hta|com|pif|msi|wsf)\\s*$");
+
+  private final OrganisationProfile profile;
+  private final Detectors detectors;
+  private final Clock clock;
+
+  /**
+   * @param profile the organisation the mail is judged for
+   * @param detectors the pack's detectors
+   * @param clock where "today" comes from for a message without a Date header
+   */
+  public FactExtractor(OrganisationProfile profile, Detectors detectors, Clock clock) {
+    this.profile = Objects.requireNonNull(profile, "profile");
+    this.detectors = Objects.requireNonNull(detectors, "detectors");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The facts of {@code email}. */
+  public MailFacts extract(Email email) {
+    boolean autoForward = email.firstHeader("Auto-Submitted").toLowerCase(Locale.ROOT).contains("auto-forwarded")
+        || !email.header("X-MS-Exchange-Inbox-Rules-Loop").isEmpty()
+        || !email.resentFrom().isEmpty() || !email.resentTo().isEmpty();
+    Address sender = autoForward && !email.resentFrom().isEmpty() ? email.resentFrom().get(0)
+        : email.from() != null ? email.from() : new Address("", "");
+
+    List<Recipient> recipients = new ArrayList<>();
+    if (autoForward && !email.resentTo().isEmpty()) {
+      email.resentTo().forEach(a -> recipients.add(recipient(a, Recipient.Field.TO)));
+    } else {
+      email.to().forEach(a -> recipients.add(recipient(a, Recipient.Field.TO)));
+      email.cc().forEach(a -> recipients.add(recipient(a, Recipient.Field.CC)));
+      email.bcc().forEach(a -> recipients.add(recipient(a, Recipient.Field.BCC)));
+    }
+    boolean senderInternal = profile.isInternal(sender.domain());
+    long external = recipients.stream().filter(r -> !r.internal()).count();
+    Direction direction = !senderInternal ? Direction.INBOUND : external > 0 ? Direction.OUTBOUND : Direction.INTERNAL;
+
+    String subject = email.subject();
+    String prefixes = prefixes(subject);
+    String contentType = email.firstHeader("Content-Type").toLowerCase(Locale.ROOT);
+    String precedence = email.firstHeader("Precedence").toLowerCase(Locale.ROOT);
+    String autoSubmitted = email.firstHeader("Auto-Submitted").toLowerCase(Locale.ROOT);
+    String senderLocal = sender.localPart();
+
+    List<Attachment> attachments = email.attachments().stream().map(FactExtractor::attachment).toList();
+
+    boolean autoReply = autoSubmitted.contains("auto-replied")
+        || !email.header("X-Autoreply").isEmpty() || !email.header("X-Autorespond").isEmpty()
+        || AUTO_REPLY_SUBJECT.matcher(subject).matches();
+    boolean deliveryReport = contentType.startsWith("multipart/report")
+        || senderLocal.equals("mailer-daemon") || senderLocal.equals("postmaster");
+    boolean bulk = !email.header("List-Id").isEmpty() || !email.header("List-Unsubscribe").isEmpty()
+        || precedence.equals("bulk") || precedence.equals("list") || precedence.equals("junk");
+    boolean scanToMail = SCANNER_SENDER.matcher(senderLocal).matches()
+        || PRINTER_MAILER.matcher(email.firstHeader("X-Mailer")).find()
+        || email.attachments().stream().anyMatch(a -> SCAN_FILE.matcher(a.name()).matches());
+    boolean authFailed = email.header("Authentication-Results").stream().anyMatch(v -> AUTH_FAILURE.matcher(v).find());
+    boolean spoofing = !senderInternal && displayNameShowsInternalAddress(sender.displayName());
+    String body = email.plainText() + "\n" + email.htmlText();
+    boolean signature = profile.requiredSignatureText().isEmpty()
+        || body.toLowerCase(Locale.ROOT).contains(profile.requiredSignatureText().toLowerCase(Locale.ROOT));
+
+    List<Marker> markers = detectors.scan(texts(email), messageDate(email));
+    Set<MarkerType> all = EnumSet.noneOf(MarkerType.class);
+    Set<MarkerType> exposed = EnumSet.noneOf(MarkerType.class);
+    for (Marker m : markers) {
+      all.add(m.type());
+      if (!m.protectedInTransit()) exposed.add(m.type());
+    }
+
+    Message message = Message.builder()
+        .direction(direction)
+        .sender(sender)
+        .senderInternal(senderInternal)
+        .senderPrivateProvider(profile.isPrivateProvider(sender.domain()))
+        .senderAuthorityMailbox(!profile.authorityMailbox().isEmpty() && profile.authorityMailbox().equals(sender.address()))
+        .recipients(recipients)
+        .toCount(count(recipients, Recipient.Field.TO))
+        .ccCount(count(recipients, Recipient.Field.CC))
+        .bccCount(count(recipients, Recipient.Field.BCC))
+        .recipientCount(recipients.size())
+        .externalRecipientCount((int) external)
+        .privateProviderRecipientCount((int) recipients.stream().filter(Recipient::privateProvider).count())
+        .toAuthorityMailbox(!profile.authorityMailbox().isEmpty()
+            && recipients.stream().anyMatch(r -> r.address().address().equals(profile.authorityMailbox())))
+        .reply(!autoReply && REPLY.matcher(subject).matches())
+        .forward(!autoForward && FORWARD_PREFIX.matcher(prefixes).find())
+        .autoForward(autoForward)
+        .autoReply(autoReply)
+        .bulk(bulk)
+        .deliveryReport(deliveryReport)
+        .scanToMail(scanToMail)
+        .encryption(email.encryption())
+        .authenticationFailed(authFailed)
+        .displayNameSpoofing(spoofing)
+        .riskyAttachment(attachments.stream().anyMatch(Attachment::risky))
+        .attachmentCount(attachments.size())
+        .inlineImages(email.inlineImages())
+        .backgroundImage(email.backgroundImage())
+        .requiredSignaturePresent(signature)
+        .sizeBytes(email.sizeBytes())
+        .date(email.date())
+        .markers(all)
+        .exposedMarkers(exposed)
+        .build();
+    return new MailFacts(message, attachments, markers);
+  }
+
+  private LocalDate messageDate(Email email) {
+    return email.date() != null ? email.date().atZone(SWEDEN).toLocalDate() : LocalDate.now(clock.withZone(SWEDEN));
+  }
+
+  private static List<ScannedText> texts(Email email) {
+    boolean bodyProtected = email.encryption().protectsBody();
+    List<ScannedText> texts = new ArrayList<>();
+    texts.add(new ScannedText(Location.SUBJECT, "", email.subject(), false));
+    texts.add(new ScannedText(Location.BODY, "", email.plainText() + "\n" + email.htmlText(), bodyProtected));
+    for (EmailAttachment a : email.attachments()) {
+      if (!a.name().isEmpty()) texts.add(new ScannedText(Location.ATTACHMENT_NAME, a.name(), a.name(), false));
+      if (!a.text().isEmpty()) texts.add(new ScannedText(Location.ATTACHMENT, a.name(), a.text(), bodyProtected || a.encrypted()));
+    }
+    return texts;
+  }
+
+  private Recipient recipient(Address a, Recipient.Field field) {
+    return new Recipient(a, field, profile.isInternal(a.domain()), profile.isPrivateProvider(a.domain()));
+  }
+
+  private static int count(List<Recipient> recipients, Recipient.Field field) {
+    return (int) recipients.stream().filter(r -> r.field() == field).count();
+  }
+
+  private static String prefixes(String subject) {
+    var m = PREFIXES.matcher(subject);
+    return m.find() ? m.group() : "";
+  }
+
+  private boolean displayNameShowsInternalAddress(String displayName) {
+    var m = Pattern.compile("[\\w.+-]+@([\\w-]+(?:\\.[\\w-]+)+)").matcher(displayName);
+    while (m.find()) {
+      if (profile.isInternal(m.group(1))) return true;
+    }
+    return false;
+  }
+
+  private static Attachment attachment(EmailAttachment a) {
+    String name = a.name().trim();
+    String ext = extension(name);
+    boolean executable = EXECUTABLE.contains(ext) || a.detectedType().equals("application/x-msdownload");
+    boolean macro = MACRO.contains(ext) || a.macros();
+    return new Attachment(name, a.declaredType(), a.detectedType(), a.size(), a.encrypted(), executable, macro,
+        DOUBLE_EXTENSION.matcher(name).matches());
+  }
+
+  private static String extension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot + 1).trim().toLowerCase(Locale.ROOT);
+  }
+}

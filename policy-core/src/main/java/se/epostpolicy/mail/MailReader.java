@@ -1,0 +1,520 @@
+package se.epostpolicy.mail;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import se.epostpolicy.MailReadException;
+import se.epostpolicy.facts.Address;
+import se.epostpolicy.facts.Encryption;
+
+/**
+ * Reads RFC 5322/MIME messages into {@link Email}s: single {@code .eml} files, mbox files and
+ * Maildir folders, or a stream or {@link MimeMessage} the caller already has.
+ *
+ * <p>Real mail is often broken, so reading is lenient: missing boundaries, bad base64, unknown
+ * transfer encodings and unknown charsets are read as well as they can be and named in
+ * {@link Email#warnings()}. It is also bounded by {@link ReaderLimits}. A message that cannot be
+ * read at all gives a {@link MailReadException} naming its source, never its content.
+ *
+ * <p>Instances are immutable and thread-safe. Angus Mail reads some leniency switches only from
+ * system properties when its classes load; this class sets those {@code mail.mime.*} properties
+ * that the JVM does not already define.
+ *
+ * @since 0.1
+ */
+public final class MailReader {
+
+  static {
+    for (String p : List.of("mail.mime.base64.ignoreerrors", "mail.mime.multipart.ignoremissingboundaryparameter",
+        "mail.mime.multipart.ignoremissingendboundary", "mail.mime.multipart.allowempty",
+        "mail.mime.ignoreunknownencoding", "mail.mime.decodefilename", "mail.mime.decodeparameters")) {
+      if (System.getProperty(p) == null) System.setProperty(p, "true");
+    }
+    for (String p : List.of("mail.mime.parameters.strict", "mail.mime.decodetext.strict", "mail.mime.address.strict")) {
+      if (System.getProperty(p) == null) System.setProperty(p, "false");
+    }
+  }
+
+  private static final Pattern LOOSE_ADDRESS = Pattern.compile("[\\w.!#$%&'*+/=?^`{|}~-]+@[\\w-]+(?:\\.[\\w-]+)+");
+
+  private final ReaderLimits limits;
+  private final Session session;
+
+  /** A reader with {@link ReaderLimits#DEFAULTS}. */
+  public MailReader() {
+    this(ReaderLimits.DEFAULTS);
+  }
+
+  /** A reader with the given limits. */
+  public MailReader(ReaderLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    Properties props = new Properties();
+    props.setProperty("mail.mime.address.strict", "false");
+    props.setProperty("mail.mime.decodefilename", "true");
+    props.setProperty("mail.mime.parameters.strict", "false");
+    props.setProperty("mail.mime.multipart.allowempty", "true");
+    this.session = Session.getInstance(props);
+  }
+
+  /** The limits this reader applies. */
+  public ReaderLimits limits() {
+    return limits;
+  }
+
+  /**
+   * Reads every message under {@code path}: an {@code .eml} file, an mbox file (recognised by its
+   * leading {@code From } line), a Maildir folder ({@code cur/} and {@code new/}), or any other
+   * folder, whose files are read in name order. Each message, read or not, goes to {@code sink}.
+   *
+   * @param path a file or folder; never {@code null}
+   * @param source how to name {@code path} in outcomes (usually the path as the user typed it)
+   * @param sink receives one outcome per message, in order
+   */
+  public void read(Path path, String source, Consumer<ReadOutcome> sink) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(sink, "sink");
+    if (Files.isDirectory(path)) {
+      readFolder(path, source, sink);
+    } else if (!Files.isRegularFile(path)) {
+      sink.accept(new ReadOutcome.Unreadable(new MailReadException(source, "no such file or folder")));
+    } else if (Mbox.looksLikeMbox(path)) {
+      try {
+        Mbox.split(path, limits.maxMessageBytes(), (n, bytes) -> sink.accept(outcome(source + "#" + n, bytes)));
+      } catch (IOException e) {
+        sink.accept(new ReadOutcome.Unreadable(new MailReadException(source, "cannot read mbox: " + e.getClass().getSimpleName(), e)));
+      }
+    } else {
+      sink.accept(readFileOutcome(path, source));
+    }
+  }
+
+  /** Reads {@link #read(Path, String, Consumer)} naming outcomes by {@code path.toString()}. */
+  public void read(Path path, Consumer<ReadOutcome> sink) {
+    read(path, path.toString(), sink);
+  }
+
+  /** Reads one single-message file. */
+  public Email readFile(Path file) {
+    return readFile(file, file.toString());
+  }
+
+  /** Reads one single-message file, naming it {@code source} in errors. */
+  public Email readFile(Path file, String source) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, source);
+    } catch (IOException e) {
+      throw new MailReadException(source, "cannot read file: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** Reads one message from a stream (not closed here). */
+  public Email read(InputStream in, String source) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(source, "source");
+    byte[] bytes;
+    try {
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxMessageBytes() + 1));
+    } catch (IOException e) {
+      throw new MailReadException(source, "cannot read stream: " + e.getClass().getSimpleName(), e);
+    }
+    if (bytes.length > limits.maxMessageBytes()) {
+      throw new MailReadException(source, "message is larger than the limit of " + limits.maxMessageBytes() + " bytes");
+    }
+    return parse(bytes, source);
+  }
+
+  /** Reads a message the caller already parsed. */
+  public Email read(MimeMessage message, String source) {
+    Objects.requireNonNull(message, "message");
+    try {
+      long size = Math.max(0, message.getSize());
+      return extract(message, source, size);
+    } catch (MessagingException | RuntimeException e) {
+      throw new MailReadException(source, "cannot read message: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private ReadOutcome readFileOutcome(Path file, String source) {
+    try {
+      return new ReadOutcome.Parsed(readFile(file, source));
+    } catch (MailReadException e) {
+      return new ReadOutcome.Unreadable(e);
+    }
+  }
+
+  private ReadOutcome outcome(String source, byte[] bytes) {
+    if (bytes == null) {
+      return new ReadOutcome.Unreadable(new MailReadException(source, "message is larger than the limit of " + limits.maxMessageBytes() + " bytes"));
+    }
+    try {
+      return new ReadOutcome.Parsed(parse(bytes, source));
+    } catch (MailReadException e) {
+      return new ReadOutcome.Unreadable(e);
+    }
+  }
+
+  private void readFolder(Path folder, String source, Consumer<ReadOutcome> sink) {
+    boolean maildir = Files.isDirectory(folder.resolve("cur")) || Files.isDirectory(folder.resolve("new"));
+    List<Path> files = new ArrayList<>();
+    try {
+      if (maildir) {
+        for (String sub : List.of("new", "cur")) {
+          Path dir = folder.resolve(sub);
+          if (Files.isDirectory(dir)) try (Stream<Path> s = Files.list(dir)) {
+            s.filter(Files::isRegularFile).sorted().forEach(files::add);
+          }
+        }
+      } else {
+        try (Stream<Path> s = Files.walk(folder)) {
+          s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(files::add);
+        }
+      }
+    } catch (IOException e) {
+      sink.accept(new ReadOutcome.Unreadable(new MailReadException(source, "cannot list folder: " + e.getClass().getSimpleName(), e)));
+      return;
+    }
+    for (Path f : files) {
+      String name = source.endsWith("/") ? source + folder.relativize(f) : source + "/" + folder.relativize(f);
+      read(f, name, sink);
+    }
+  }
+
+  private Email parse(byte[] bytes, String source) {
+    try {
+      MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(bytes));
+      if (!message.getAllHeaders().hasMoreElements()) {
+        throw new MailReadException(source, "not an e-mail message: no header fields");
+      }
+      return extract(message, source, bytes.length);
+    } catch (MessagingException | RuntimeException e) {
+      if (e instanceof MailReadException m) throw m;
+      throw new MailReadException(source, "cannot parse message: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private Email extract(MimeMessage message, String source, long size) throws MessagingException {
+    Walk walk = new Walk(limits);
+    Map<String, List<String>> headers = headers(message);
+    walk.part(message, 0, true);
+    String plain = walk.plain.toString();
+    if (walk.encryption == Encryption.NONE) {
+      if (plain.contains("-----BEGIN PGP MESSAGE-----")) walk.encryption = Encryption.PGP_ENCRYPTED;
+      else if (plain.contains("-----BEGIN PGP SIGNED MESSAGE-----")) walk.encryption = Encryption.PGP_SIGNED;
+    }
+    List<Address> from = addresses(message, "From", walk);
+    if (from.isEmpty()) from = addresses(message, "Sender", walk);
+    List<Address> resentFrom = addresses(message, "Resent-From", walk);
+    if (resentFrom.isEmpty()) resentFrom = addresses(message, "Resent-Sender", walk);
+    List<Address> resentTo = new ArrayList<>(addresses(message, "Resent-To", walk));
+    resentTo.addAll(addresses(message, "Resent-Cc", walk));
+    resentTo.addAll(addresses(message, "Resent-Bcc", walk));
+    return new Email(source, headers, from.isEmpty() ? null : from.get(0),
+        addresses(message, "To", walk), addresses(message, "Cc", walk), addresses(message, "Bcc", walk),
+        resentFrom, resentTo, subject(message, walk), date(message), plain, walk.html.toString(),
+        walk.attachments, walk.inlineImages, walk.backgroundImage, walk.encryption, size, walk.warnings);
+  }
+
+  private static Map<String, List<String>> headers(MimeMessage message) throws MessagingException {
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    Enumeration<Header> all = message.getAllHeaders();
+    while (all.hasMoreElements()) {
+      Header h = all.nextElement();
+      String value = h.getValue() == null ? "" : decode(MimeUtility.unfold(h.getValue()));
+      map.computeIfAbsent(h.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value.trim());
+    }
+    map.replaceAll((k, v) -> List.copyOf(v));
+    return map;
+  }
+
+  private static String decode(String text) {
+    try {
+      return MimeUtility.decodeText(text);
+    } catch (Exception e) {
+      return text;
+    }
+  }
+
+  private static String subject(MimeMessage message, Walk walk) {
+    try {
+      String s = message.getSubject();
+      return s == null ? "" : s;
+    } catch (MessagingException | RuntimeException e) {
+      walk.warn("subject could not be decoded");
+      try {
+        String raw = message.getHeader("Subject", null);
+        return raw == null ? "" : raw;
+      } catch (MessagingException ex) {
+        return "";
+      }
+    }
+  }
+
+  private static Instant date(MimeMessage message) {
+    try {
+      java.util.Date d = message.getSentDate();
+      return d == null ? null : d.toInstant();
+    } catch (MessagingException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static List<Address> addresses(MimeMessage message, String header, Walk walk) {
+    String raw;
+    try {
+      raw = message.getHeader(header, ",");
+    } catch (MessagingException e) {
+      return List.of();
+    }
+    if (raw == null || raw.isBlank()) return List.of();
+    List<Address> out = new ArrayList<>();
+    try {
+      for (InternetAddress a : InternetAddress.parseHeader(raw, false)) {
+        addAddress(a, out);
+      }
+    } catch (AddressException | RuntimeException e) {
+      walk.warn(header + " header is malformed; addresses were picked out leniently");
+      Matcher m = LOOSE_ADDRESS.matcher(raw);
+      while (m.find()) out.add(new Address(m.group(), ""));
+    }
+    return List.copyOf(out);
+  }
+
+  private static void addAddress(InternetAddress a, List<Address> out) throws AddressException {
+    if (a.isGroup()) {
+      for (InternetAddress member : a.getGroup(false)) addAddress(member, out);
+      return;
+    }
+    String addr = a.getAddress();
+    if (addr == null || addr.isBlank() || addr.indexOf('@') < 0) return;
+    String personal = a.getPersonal();
+    out.add(new Address(addr, personal == null ? "" : decode(personal)));
+  }
+
+  /** The state of one walk over a message's MIME tree. */
+  private static final class Walk implements MailReaderWarnings {
+    final ReaderLimits limits;
+    final StringBuilder plain = new StringBuilder();
+    final StringBuilder html = new StringBuilder();
+    final List<EmailAttachment> attachments = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+    int inlineImages;
+    boolean backgroundImage;
+    Encryption encryption = Encryption.NONE;
+    int textBudget;
+    boolean depthWarned;
+
+    Walk(ReaderLimits limits) {
+      this.limits = limits;
+      this.textBudget = limits.maxTextChars();
+    }
+
+    @Override
+    public void warn(String w) {
+      if (!warnings.contains(w)) warnings.add(w);
+    }
+
+    void part(Part part, int depth, boolean top) {
+      if (depth > limits.maxMimeDepth()) {
+        if (!depthWarned) warn("MIME nesting deeper than " + limits.maxMimeDepth() + " levels was not read");
+        depthWarned = true;
+        return;
+      }
+      try {
+        walkPart(part, depth, top);
+      } catch (MessagingException | IOException | RuntimeException e) {
+        warn("a MIME part could not be read (" + e.getClass().getSimpleName() + ")");
+      }
+    }
+
+    private void walkPart(Part part, int depth, boolean top) throws MessagingException, IOException {
+      ContentType type = contentType(part);
+      String base = type.getBaseType().toLowerCase(Locale.ROOT);
+      String fileName = fileName(part);
+      String disposition = disposition(part);
+      boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(disposition) || (fileName != null && !fileName.isBlank());
+
+      if (base.startsWith("multipart/")) {
+        if (base.equals("multipart/encrypted")) {
+          if (top || encryption == Encryption.NONE) encryption = Encryption.PGP_ENCRYPTED;
+          return;
+        }
+        if (base.equals("multipart/signed") && encryption == Encryption.NONE) {
+          String protocol = String.valueOf(type.getParameter("protocol")).toLowerCase(Locale.ROOT);
+          encryption = protocol.contains("pgp") ? Encryption.PGP_SIGNED : Encryption.SMIME_SIGNED;
+        }
+        Multipart mp = multipart(part);
+        for (int i = 0; i < mp.getCount(); i++) {
+          BodyPart child = mp.getBodyPart(i);
+          part(child, depth + 1, false);
+        }
+        return;
+      }
+      if (base.equals("application/pkcs7-mime") || base.equals("application/x-pkcs7-mime")) {
+        String smimeType = String.valueOf(type.getParameter("smime-type")).toLowerCase(Locale.ROOT);
+        Encryption e = smimeType.contains("signed") ? Encryption.SMIME_SIGNED : Encryption.SMIME_ENCRYPTED;
+        if (encryption == Encryption.NONE || e == Encryption.SMIME_ENCRYPTED) encryption = e;
+        return;
+      }
+      if (base.equals("application/pkcs7-signature") || base.equals("application/x-pkcs7-signature")
+          || base.equals("application/pgp-signature")) {
+        return;
+      }
+      if (base.equals("message/rfc822") || base.equals("message/global")) {
+        attachedMessage(part, depth, fileName);
+        return;
+      }
+      if (!attachment && (base.equals("text/plain") || base.equals("text/html") || base.equals("text/enriched"))) {
+        String text = Texts.decode(bytes(part, limits.maxTextChars() * 4L), charset(type, part), this);
+        if (base.equals("text/html")) {
+          html.append(htmlToText(text)).append('\n');
+        } else {
+          plain.append(take(text)).append('\n');
+        }
+        return;
+      }
+      if (base.startsWith("image/") && !Part.ATTACHMENT.equalsIgnoreCase(disposition)
+          && (Part.INLINE.equalsIgnoreCase(disposition) || part.getHeader("Content-ID") != null)) {
+        inlineImages++;
+        return;
+      }
+      fileAttachment(part, base, type, fileName);
+    }
+
+    private void attachedMessage(Part part, int depth, String fileName) throws MessagingException, IOException {
+      Object content = part.getContent();
+      MimeMessage nested = content instanceof MimeMessage m ? m
+          : new MimeMessage(null, new ByteArrayInputStream(bytes(part, limits.maxAttachmentBytes())));
+      Walk inner = new Walk(limits);
+      inner.textBudget = textBudget;
+      inner.part(nested, depth + 1, false);
+      String subject = "";
+      try {
+        subject = nested.getSubject() == null ? "" : nested.getSubject();
+      } catch (MessagingException e) {
+        inner.warn("an attached message's subject could not be decoded");
+      }
+      String text = take(subject + "\n" + inner.plain + "\n" + inner.html);
+      textBudget = Math.min(textBudget, inner.textBudget);
+      long size = Math.max(0, part.getSize());
+      attachments.add(new EmailAttachment(fileName == null ? "" : fileName, "message/rfc822", "message/rfc822",
+          size, inner.encryption.protectsBody(), false, text, true));
+      attachments.addAll(inner.attachments);
+      inlineImages += inner.inlineImages;
+      inner.warnings.forEach(this::warn);
+    }
+
+    private void fileAttachment(Part part, String base, ContentType type, String fileName) throws MessagingException, IOException {
+      byte[] data = bytes(part, limits.maxAttachmentBytes());
+      if (data.length >= limits.maxAttachmentBytes()) warn("an attachment was read only up to " + limits.maxAttachmentBytes() + " bytes");
+      String detected = AttachmentTypes.detect(data, base);
+      String text = "";
+      if (detected.equals("text/html") || base.equals("text/html")) {
+        text = take(htmlToText(Texts.decode(data, charset(type, part), this)));
+      } else if (detected.startsWith("text/") || base.startsWith("text/")) {
+        text = take(Texts.decode(data, charset(type, part), this));
+      }
+      attachments.add(new EmailAttachment(fileName == null ? "" : fileName, base, detected, data.length,
+          AttachmentTypes.encrypted(data, detected), AttachmentTypes.hasMacros(data, detected), text, false));
+    }
+
+    private String htmlToText(String htmlSource) {
+      Document doc = Jsoup.parse(htmlSource);
+      if (!doc.select("[background], [style*=background-image], [style*=background:url], [style*=background: url]").isEmpty()) {
+        backgroundImage = true;
+      }
+      if (htmlSource.toLowerCase(Locale.ROOT).contains("background-image")) backgroundImage = true;
+      return take(doc.wholeText().replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll("\\n\\s*\\n+", "\n"));
+    }
+
+    String take(String text) {
+      if (text.length() <= textBudget) {
+        textBudget -= text.length();
+        return text;
+      }
+      warn("text beyond " + limits.maxTextChars() + " characters was not scanned");
+      String cut = text.substring(0, Math.max(0, textBudget));
+      textBudget = 0;
+      return cut;
+    }
+
+    private static ContentType contentType(Part part) {
+      try {
+        String ct = part.getContentType();
+        return new ContentType(ct == null ? "text/plain" : ct);
+      } catch (Exception e) {
+        try {
+          return new ContentType("application/octet-stream");
+        } catch (Exception impossible) {
+          throw new IllegalStateException(impossible);
+        }
+      }
+    }
+
+    private static String fileName(Part part) {
+      try {
+        String name = part.getFileName();
+        return name == null ? null : decode(name);
+      } catch (MessagingException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    private static String disposition(Part part) {
+      try {
+        return part.getDisposition();
+      } catch (MessagingException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    private static String charset(ContentType type, Part part) {
+      String cs = type.getParameter("charset");
+      return cs == null ? null : cs.trim();
+    }
+
+    private static Multipart multipart(Part part) throws MessagingException, IOException {
+      Object content = part.getContent();
+      if (content instanceof Multipart mp) return mp;
+      // Without an activation handler the content comes back as a stream: parse it ourselves.
+      try (InputStream in = part.getInputStream()) {
+        return new MimeMultipart(new ByteArrayDataSource(in, part.getContentType()));
+      }
+    }
+
+    private static byte[] bytes(Part part, long max) throws MessagingException, IOException {
+      try (InputStream in = part.getInputStream()) {
+        return in.readNBytes((int) Math.min(max, Integer.MAX_VALUE - 8));
+      }
+    }
+  }
+}

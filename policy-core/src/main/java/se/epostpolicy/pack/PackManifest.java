@@ -1,0 +1,73 @@
+package se.epostpolicy.pack;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A pack's {@code pack.yaml}: who it is for, which document it encodes, from when, what it builds
+ * on and the organisation profile it ships.
+ *
+ * @param id pack id, equal to its folder name
+ * @param version version, equal to its folder name
+ * @param title the source document's title
+ * @param organisation the organisation whose policy it is
+ * @param source the source document's file name
+ * @param inForce the date from which this version applies
+ * @param includes packs whose rules and settings this one builds on ({@code base@1}), base first
+ * @param profile the default organisation profile settings (partial: the rest comes from includes)
+ * @param review the rule id, citation and reason recorded when nothing decisive fired, or {@code null}
+ * @since 0.1
+ */
+public record PackManifest(String id, String version, String title, String organisation, String source,
+                           LocalDate inForce, List<String> includes, ProfileSettings profile, ReviewRule review) {
+
+  public PackManifest {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(version, "version");
+    includes = includes == null ? List.of() : List.copyOf(includes);
+    profile = profile == null ? ProfileSettings.EMPTY : profile;
+  }
+
+  /** {@code id@version}. */
+  public String ref() {
+    return id + "@" + version;
+  }
+
+  /**
+   * The rule that stands for "nothing decisive fired" (BAS-08 in the base pack).
+   *
+   * @param id rule id
+   * @param source cited document
+   * @param heading cited heading
+   * @param reason Swedish reason
+   */
+  public record ReviewRule(String id, String source, String heading, String reason) {}
+
+  /**
+   * Organisation profile settings as a manifest gives them; {@code null} means "as included".
+   *
+   * @param internalDomains the organisation's mail domains
+   * @param authorityMailbox the authority mailbox
+   * @param privateProviders private mail provider domains
+   * @param massMailingThreshold recipients from which a mail is a mass mailing
+   * @param bccThreshold recipients in To + Cc above which Bcc should be used
+   * @param requiredSignatureText text an outgoing signature must hold
+   */
+  public record ProfileSettings(List<String> internalDomains, String authorityMailbox, List<String> privateProviders,
+                                Integer massMailingThreshold, Integer bccThreshold, String requiredSignatureText) {
+
+    static final ProfileSettings EMPTY = new ProfileSettings(null, null, null, null, null, null);
+
+    /** These settings with {@code over}'s set values taking their place. */
+    ProfileSettings overriddenBy(ProfileSettings over) {
+      return new ProfileSettings(
+          over.internalDomains != null ? over.internalDomains : internalDomains,
+          over.authorityMailbox != null ? over.authorityMailbox : authorityMailbox,
+          over.privateProviders != null ? over.privateProviders : privateProviders,
+          over.massMailingThreshold != null ? over.massMailingThreshold : massMailingThreshold,
+          over.bccThreshold != null ? over.bccThreshold : bccThreshold,
+          over.requiredSignatureText != null ? over.requiredSignatureText : requiredSignatureText);
+    }
+  }
+}

@@ -1,0 +1,365 @@
+package se.epostpolicy.pack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import se.epostpolicy.RulePackException;
+import se.epostpolicy.RulePackException.Problem;
+import se.epostpolicy.UnknownPackException;
+import se.epostpolicy.detect.Vocabulary;
+import se.epostpolicy.facts.MarkerType;
+import se.epostpolicy.facts.OrganisationProfile;
+
+/**
+ * Where rule packs come from: the classpath ({@code packs/} in any jar or folder on it) or a
+ * folder on disk. A pack is a folder {@code <id>/<version>/} holding {@code pack.yaml}, its rule
+ * files ({@code .drl}, {@code .dsl}, {@code .dslr}) and optionally {@code markers.yaml}; adding
+ * one needs no code. Files are read once, as UTF-8, when the repository is made.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class PackRepository {
+
+  static final String MANIFEST = "pack.yaml";
+  static final String VOCABULARY = "markers.yaml";
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /** One pack version as stored: its manifest (or the problems reading it) and its files. */
+  private record Stored(String folder, PackManifest manifest, List<Problem> problems, List<PackFile> files) {}
+
+  private final String origin;
+  private final Map<String, Stored> byFolder;
+
+  private PackRepository(String origin, Map<String, Stored> byFolder) {
+    this.origin = origin;
+    this.byFolder = Map.copyOf(byFolder);
+  }
+
+  /** The packs under {@code packs/} on this class's class loader (the bundled {@code policy-rules}). */
+  public static PackRepository classpath() {
+    return classpath(PackRepository.class.getClassLoader());
+  }
+
+  /** The packs under {@code packs/} on {@code loader}. */
+  public static PackRepository classpath(ClassLoader loader) {
+    Map<String, Stored> packs = new TreeMap<>();
+    try {
+      Enumeration<URL> roots = loader.getResources("packs");
+      while (roots.hasMoreElements()) {
+        URI uri = roots.nextElement().toURI();
+        if ("jar".equals(uri.getScheme())) {
+          FileSystem fs;
+          boolean owned;
+          try {
+            fs = FileSystems.newFileSystem(uri, Map.of());
+            owned = true;
+          } catch (FileSystemAlreadyExistsException e) {
+            fs = FileSystems.getFileSystem(uri); // opened by someone else: theirs to close
+            owned = false;
+          }
+          try {
+            String inner = uri.getSchemeSpecificPart();
+            scan(fs.getPath(inner.substring(inner.indexOf('!') + 1)), packs);
+          } finally {
+            if (owned) fs.close();
+          }
+        } else {
+          scan(Paths.get(uri), packs);
+        }
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new RulePackException("classpath:packs", List.of(new Problem("packs", 0, "cannot list packs: " + e)));
+    }
+    return new PackRepository("classpath:packs", packs);
+  }
+
+  /** The packs in {@code folder} ({@code folder/<id>/<version>/pack.yaml}). */
+  public static PackRepository directory(Path folder) {
+    Objects.requireNonNull(folder, "folder");
+    if (!Files.isDirectory(folder)) {
+      throw new RulePackException(folder.toString(), List.of(new Problem(folder.toString(), 0, "not a folder")));
+    }
+    Map<String, Stored> packs = new TreeMap<>();
+    try {
+      scan(folder, packs);
+    } catch (IOException e) {
+      throw new RulePackException(folder.toString(), List.of(new Problem(folder.toString(), 0, "cannot read: " + e)));
+    }
+    return new PackRepository(folder.toString(), packs);
+  }
+
+  private static void scan(Path root, Map<String, Stored> packs) throws IOException {
+    if (!Files.isDirectory(root)) return;
+    List<Path> manifests;
+    try (Stream<Path> s = Files.walk(root, 3)) {
+      manifests = s.filter(p -> p.getFileName() != null && p.getFileName().toString().equals(MANIFEST)).sorted().toList();
+    }
+    for (Path manifest : manifests) {
+      Path versionDir = manifest.getParent();
+      if (versionDir.getParent() == null || root.relativize(versionDir).getNameCount() != 2) continue;
+      String folder = root.relativize(versionDir).toString().replace('\\', '/');
+      if (packs.containsKey(folder)) continue; // first on the classpath wins
+      List<PackFile> files = new ArrayList<>();
+      try (Stream<Path> s = Files.list(versionDir)) {
+        for (Path f : s.filter(Files::isRegularFile).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
+          files.add(new PackFile(folder + "/" + f.getFileName(), Files.readString(f, StandardCharsets.UTF_8)));
+        }
+      }
+      packs.put(folder, read(folder, files));
+    }
+  }
+
+  private static Stored read(String folder, List<PackFile> files) {
+    List<Problem> problems = new ArrayList<>();
+    String file = folder + "/" + MANIFEST;
+    PackFile manifestFile = files.stream().filter(f -> f.path().equals(file)).findFirst().orElseThrow();
+    PackManifest manifest = null;
+    try {
+      JsonNode n = YAML.readTree(manifestFile.content());
+      if (n == null || !n.isObject()) {
+        problems.add(new Problem(file, 1, "manifest is not a YAML mapping"));
+      } else {
+        manifest = manifest(n, file, folder, problems);
+      }
+    } catch (IOException e) {
+      problems.add(new Problem(file, line(e), "manifest is not valid YAML: " + firstLine(e.getMessage())));
+    }
+    return new Stored(folder, manifest, problems, files);
+  }
+
+  private static PackManifest manifest(JsonNode n, String file, String folder, List<Problem> problems) {
+    String[] required = {"id", "version", "title", "organisation", "source", "inForce"};
+    for (String field : required) {
+      if (!n.hasNonNull(field) || n.get(field).asText().isBlank()) problems.add(new Problem(file, 0, "missing field '" + field + "'"));
+    }
+    String id = n.path("id").asText("");
+    String version = n.path("version").asText("");
+    if (!folder.equals(id + "/" + version) && !id.isEmpty() && !version.isEmpty()) {
+      problems.add(new Problem(file, 0, "id and version (" + id + "@" + version + ") must match the folder " + folder));
+    }
+    LocalDate inForce = null;
+    try {
+      if (n.hasNonNull("inForce")) inForce = LocalDate.parse(n.get("inForce").asText());
+    } catch (DateTimeParseException e) {
+      problems.add(new Problem(file, 0, "inForce is not a date (YYYY-MM-DD)"));
+    }
+    List<String> includes = strings(n.get("includes"));
+    JsonNode p = n.path("profile");
+    PackManifest.ProfileSettings profile = new PackManifest.ProfileSettings(
+        p.has("internalDomains") ? strings(p.get("internalDomains")) : null,
+        p.has("authorityMailbox") ? p.get("authorityMailbox").asText("") : null,
+        p.has("privateProviders") ? strings(p.get("privateProviders")) : null,
+        p.has("massMailingThreshold") ? p.get("massMailingThreshold").asInt() : null,
+        p.has("bccThreshold") ? p.get("bccThreshold").asInt() : null,
+        p.has("requiredSignatureText") ? p.get("requiredSignatureText").asText("") : null);
+    PackManifest.ReviewRule review = null;
+    JsonNode r = n.get("review");
+    if (r != null && r.isObject()) {
+      review = new PackManifest.ReviewRule(r.path("id").asText(""), r.path("source").asText(""),
+          r.path("heading").asText(""), r.path("reason").asText(""));
+      if (review.id().isBlank() || review.reason().isBlank()) problems.add(new Problem(file, 0, "review needs an id and a reason"));
+    }
+    return new PackManifest(id, version, n.path("title").asText(""), n.path("organisation").asText(""),
+        n.path("source").asText(""), inForce, includes, profile, review);
+  }
+
+  private static List<String> strings(JsonNode node) {
+    if (node == null || node.isNull()) return List.of();
+    if (!node.isArray()) return List.of(node.asText());
+    List<String> out = new ArrayList<>();
+    node.forEach(e -> out.add(e.asText()));
+    return out;
+  }
+
+  private static int line(IOException e) {
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+      return Math.max(0, j.getLocation().getLineNr());
+    }
+    return 0;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) return "";
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /** Where this repository reads from ({@code classpath:packs} or a folder). */
+  public String origin() {
+    return origin;
+  }
+
+  /** Every readable pack version's manifest, by id, then in-force date. */
+  public List<PackManifest> manifests() {
+    return byFolder.values().stream().map(Stored::manifest).filter(Objects::nonNull)
+        .sorted(Comparator.comparing(PackManifest::id).thenComparing(PackRepository::order))
+        .toList();
+  }
+
+  /** The manifest {@code ref} selects: the given version, or the newest by in-force date. */
+  public PackManifest manifest(PackRef ref) {
+    Stored s = stored(ref);
+    if (s.manifest == null || !s.problems.isEmpty()) throw new RulePackException(s.folder.replace('/', '@'), s.problems);
+    return s.manifest;
+  }
+
+  private Stored stored(PackRef ref) {
+    if (ref.version().isPresent()) {
+      Stored s = byFolder.get(ref.id() + "/" + ref.version().get());
+      if (s == null) throw new UnknownPackException(ref.toString(), available());
+      return s;
+    }
+    return byFolder.values().stream()
+        .filter(s -> s.folder.startsWith(ref.id() + "/"))
+        .filter(s -> s.manifest != null)
+        .max(Comparator.comparing(s -> order(s.manifest)))
+        .orElseThrow(() -> new UnknownPackException(ref.toString(), available()));
+  }
+
+  private static String order(PackManifest m) {
+    return (m.inForce() == null ? "0000-00-00" : m.inForce().toString()) + "|" + m.version();
+  }
+
+  private List<String> available() {
+    return byFolder.keySet().stream().map(f -> f.replace('/', '@')).sorted().toList();
+  }
+
+  /**
+   * Resolves {@code ref} with everything it includes into one compilable whole.
+   *
+   * @throws UnknownPackException when no such pack or version exists
+   * @throws RulePackException when a manifest or vocabulary in the chain is broken
+   */
+  public ResolvedPack resolve(PackRef ref) {
+    List<Problem> problems = new ArrayList<>();
+    List<Stored> chain = new ArrayList<>();
+    collect(stored(ref), chain, new HashSet<>(), problems);
+    PackManifest top = chain.get(chain.size() - 1).manifest;
+    String name = top != null ? top.ref() : ref.toString();
+    if (!problems.isEmpty()) throw new RulePackException(name, problems);
+
+    PackManifest.ProfileSettings settings = PackManifest.ProfileSettings.EMPTY;
+    Vocabulary vocabulary = Vocabulary.empty();
+    PackManifest.ReviewRule review = null;
+    List<PackFile> rules = new ArrayList<>();
+    for (Stored s : chain) {
+      settings = settings.overriddenBy(s.manifest.profile());
+      if (s.manifest.review() != null) review = s.manifest.review();
+      for (PackFile f : s.files) {
+        switch (f.extension()) {
+          case "drl", "dsl", "dslr" -> rules.add(f);
+          default -> {
+            if (f.path().endsWith("/" + VOCABULARY)) vocabulary = vocabulary.extendedBy(vocabulary(f, problems));
+          }
+        }
+      }
+    }
+    OrganisationProfile profile = null;
+    if (settings.internalDomains() == null || settings.internalDomains().isEmpty()) {
+      problems.add(new Problem(top.id() + "/" + top.version() + "/" + MANIFEST, 0, "profile has no internalDomains"));
+    } else {
+      try {
+        OrganisationProfile.Builder b = OrganisationProfile.builder()
+            .internalDomains(Set.copyOf(settings.internalDomains()));
+        if (settings.authorityMailbox() != null) b.authorityMailbox(settings.authorityMailbox());
+        if (settings.privateProviders() != null) b.privateProviders(new LinkedHashSet<>(settings.privateProviders()));
+        if (settings.massMailingThreshold() != null) b.massMailingThreshold(settings.massMailingThreshold());
+        if (settings.bccThreshold() != null) b.bccThreshold(settings.bccThreshold());
+        if (settings.requiredSignatureText() != null) b.requiredSignatureText(settings.requiredSignatureText());
+        profile = b.build();
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem(top.id() + "/" + top.version() + "/" + MANIFEST, 0, "profile: " + e.getMessage()));
+      }
+    }
+    if (!problems.isEmpty()) throw new RulePackException(name, problems);
+    List<PackManifest> manifests = chain.stream().map(Stored::manifest).toList();
+    return new ResolvedPack(top, manifests, rules, profile, vocabulary, review);
+  }
+
+  private void collect(Stored s, List<Stored> chain, Set<String> seen, List<Problem> problems) {
+    if (!seen.add(s.folder)) {
+      problems.add(new Problem(s.folder + "/" + MANIFEST, 0, "includes itself through " + s.folder));
+      return;
+    }
+    problems.addAll(s.problems);
+    if (s.manifest == null) {
+      chain.add(s);
+      return;
+    }
+    for (String include : s.manifest.includes()) {
+      try {
+        collect(stored(PackRef.parse(include)), chain, seen, problems);
+      } catch (UnknownPackException e) {
+        problems.add(new Problem(s.folder + "/" + MANIFEST, 0, "includes unknown pack " + include));
+      }
+    }
+    if (chain.stream().noneMatch(c -> c.folder.equals(s.folder))) chain.add(s);
+  }
+
+  private static Vocabulary vocabulary(PackFile f, List<Problem> problems) {
+    try {
+      JsonNode n = YAML.readTree(f.content());
+      if (n == null || n.isNull()) return Vocabulary.empty();
+      Map<MarkerType, Vocabulary.Entry> entries = new EnumMap<>(MarkerType.class);
+      JsonNode markers = n.path("markers");
+      var names = markers.fieldNames();
+      while (names.hasNext()) {
+        String name = names.next();
+        MarkerType type;
+        try {
+          type = MarkerType.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          problems.add(new Problem(f.path(), 0, "unknown marker type " + name));
+          continue;
+        }
+        JsonNode e = markers.get(name);
+        entries.put(type, new Vocabulary.Entry(strings(e.get("terms")), strings(e.get("patterns")),
+            strings(e.get("except")), e.path("needsPerson").asBoolean(false)));
+      }
+      Vocabulary v = new Vocabulary(strings(n.get("personTerms")), entries);
+      v.problems().forEach(p -> problems.add(new Problem(f.path(), 0, p)));
+      return v;
+    } catch (IOException e) {
+      problems.add(new Problem(f.path(), line(e), "not valid YAML: " + firstLine(e.getMessage())));
+      return Vocabulary.empty();
+    }
+  }
+
+  /** Looks a version up without failing: empty when {@code ref} names nothing. */
+  public Optional<PackManifest> find(PackRef ref) {
+    try {
+      return Optional.of(manifest(ref));
+    } catch (UnknownPackException | RulePackException e) {
+      return Optional.empty();
+    }
+  }
+}
