@@ -1,0 +1,35 @@
+package se.epostpolicy.regression;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import se.epostpolicy.engine.EvaluationContext;
+import se.epostpolicy.engine.Notice;
+import se.epostpolicy.engine.Verdict;
+
+/**
+ * One regression case: a mail, the context it is judged in, and what must come out.
+ *
+ * @param name a readable name: the suite's folder and the mail file, with the case's position
+ * @param about what the case shows, in words
+ * @param mail the mail file
+ * @param context what the embedding system knows
+ * @param verdicts the exact final verdicts, or empty when the case does not say
+ * @param notices the exact final notices, or empty when the case does not say
+ * @param fires rule ids that must fire (suppressed or not)
+ * @param notFires rule ids that must not fire
+ * @since 0.1
+ */
+public record RegressionCase(String name, String about, Path mail, EvaluationContext context,
+                             Optional<Set<Verdict>> verdicts, Optional<Set<Notice>> notices,
+                             List<String> fires, List<String> notFires) {
+  public RegressionCase {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(mail, "mail");
+    Objects.requireNonNull(context, "context");
+    fires = List.copyOf(fires);
+    notFires = List.copyOf(notFires);
+  }
+}

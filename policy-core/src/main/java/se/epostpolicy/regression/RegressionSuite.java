@@ -1,0 +1,161 @@
+package se.epostpolicy.regression;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import se.epostpolicy.RulePackException;
+import se.epostpolicy.RulePackException.Problem;
+import se.epostpolicy.engine.CaseStatus;
+import se.epostpolicy.engine.Decision;
+import se.epostpolicy.engine.EvaluationContext;
+import se.epostpolicy.engine.Hit;
+import se.epostpolicy.engine.MailboxType;
+import se.epostpolicy.engine.Notice;
+import se.epostpolicy.engine.SenderHistory;
+import se.epostpolicy.engine.Verdict;
+
+/**
+ * A {@code suite.yaml} of regression cases beside the mails it names:
+ *
+ * <pre>
+ * policy: region-varmland@2019-01-01
+ * cases:
+ *   - mail: journal-inbound-patient-data.eml
+ *     about: a parent writes about a child's diagnosis
+ *     context: {senderHistory: FIRST_CONTACT, caseStatus: CLOSED, mailboxType: PERSONAL}
+ *     verdicts: [JOURNAL, DELETE]
+ *     notices: []
+ *     fires: [VRM-02]
+ *     notFires: [VRM-03]
+ * </pre>
+ *
+ * @param file the suite file
+ * @param policy the pack reference the cases are judged by
+ * @param cases the cases, in file order
+ * @since 0.1
+ */
+public record RegressionSuite(Path file, String policy, List<RegressionCase> cases) {
+
+  /** The suite file name looked for in case folders. */
+  public static final String FILE_NAME = "suite.yaml";
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  public RegressionSuite {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(policy, "policy");
+    cases = List.copyOf(cases);
+  }
+
+  /** Every {@code suite.yaml} under {@code root}, in path order. */
+  public static List<RegressionSuite> findAll(Path root) {
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.filter(p -> p.getFileName().toString().equals(FILE_NAME)).sorted().map(RegressionSuite::load).toList();
+    } catch (IOException e) {
+      throw new RulePackException(root.toString(), List.of(new Problem(root.toString(), 0, "cannot list cases: " + e)));
+    }
+  }
+
+  /**
+   * Reads one suite file.
+   *
+   * @throws RulePackException naming the file and the problem when it is malformed
+   */
+  public static RegressionSuite load(Path file) {
+    List<Problem> problems = new ArrayList<>();
+    JsonNode root;
+    try {
+      root = YAML.readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw new RulePackException(file.toString(), List.of(new Problem(file.toString(), 0, "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""))));
+    }
+    if (root == null || !root.hasNonNull("policy")) problems.add(new Problem(file.toString(), 0, "missing 'policy'"));
+    List<RegressionCase> cases = new ArrayList<>();
+    if (root != null) {
+      int i = 0;
+      for (JsonNode c : root.path("cases")) {
+        i++;
+        String mailName = c.path("mail").asText("");
+        if (mailName.isEmpty()) {
+          problems.add(new Problem(file.toString(), 0, "case " + i + " has no 'mail'"));
+          continue;
+        }
+        Path mail = file.resolveSibling(mailName);
+        if (!Files.isRegularFile(mail)) problems.add(new Problem(file.toString(), 0, "case " + i + ": no file " + mailName));
+        try {
+          JsonNode ctx = c.path("context");
+          EvaluationContext context = EvaluationContext.UNKNOWN
+              .withSenderHistory(enumOf(ctx.path("senderHistory").asText("UNKNOWN"), SenderHistory::valueOf))
+              .withCaseStatus(enumOf(ctx.path("caseStatus").asText("UNKNOWN"), CaseStatus::valueOf))
+              .withMailboxType(enumOf(ctx.path("mailboxType").asText("UNKNOWN"), MailboxType::valueOf));
+          String folder = file.getParent() == null ? "" : file.getParent().getFileName() + "/";
+          cases.add(new RegressionCase(folder + mailName + " [" + i + "]", c.path("about").asText(""), mail, context,
+              c.has("verdicts") ? Optional.of(enums(c.get("verdicts"), Verdict.class)) : Optional.empty(),
+              c.has("notices") ? Optional.of(enums(c.get("notices"), Notice.class)) : Optional.empty(),
+              strings(c.get("fires")), strings(c.get("notFires"))));
+        } catch (IllegalArgumentException e) {
+          problems.add(new Problem(file.toString(), 0, "case " + i + ": " + e.getMessage()));
+        }
+      }
+    }
+    if (!problems.isEmpty()) throw new RulePackException(file.toString(), problems);
+    return new RegressionSuite(file, root.get("policy").asText(), cases);
+  }
+
+  /**
+   * What is wrong with {@code decision} against {@code c}; empty when the case passes.
+   * Each line says what was expected and what came, and names the hits behind it.
+   */
+  public static List<String> check(RegressionCase c, Decision decision) {
+    List<String> failures = new ArrayList<>();
+    c.verdicts().ifPresent(v -> {
+      if (!v.equals(decision.verdicts())) failures.add("verdicts: expected " + v + " but was " + decision.verdicts());
+    });
+    c.notices().ifPresent(n -> {
+      if (!n.equals(decision.notices())) failures.add("notices: expected " + n + " but was " + decision.notices());
+    });
+    List<String> fired = decision.hits().stream().map(Hit::ruleId).distinct().toList();
+    for (String id : c.fires()) if (!fired.contains(id)) failures.add("rule " + id + " should fire but did not");
+    for (String id : c.notFires()) if (fired.contains(id)) failures.add("rule " + id + " should not fire but did");
+    if (!failures.isEmpty()) {
+      for (Hit h : decision.hits()) {
+        failures.add("  hit " + h.ruleId() + " → " + h.outcome().name() + (h.suppressed() ? " (suppressed by " + h.suppressedBy() + ")" : ""));
+      }
+      failures.add("  markers " + decision.markers().stream().map(m -> m.type() + "@" + m.location()).toList());
+    }
+    return failures;
+  }
+
+  private static <E extends Enum<E>> E enumOf(String name, Function<String, E> valueOf) {
+    return valueOf.apply(name.trim().toUpperCase(Locale.ROOT));
+  }
+
+  private static <E extends Enum<E>> Set<E> enums(JsonNode node, Class<E> type) {
+    Set<E> out = EnumSet.noneOf(type);
+    for (String s : strings(node)) out.add(Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT)));
+    return out;
+  }
+
+  private static List<String> strings(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    if (node == null || node.isNull()) return out;
+    if (!node.isArray()) {
+      out.add(node.asText());
+      return out;
+    }
+    node.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}
