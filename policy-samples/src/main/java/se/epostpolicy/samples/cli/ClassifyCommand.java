@@ -1,0 +1,99 @@
+package se.epostpolicy.samples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import se.epostpolicy.RulePackException;
+import se.epostpolicy.PolicyException;
+import se.epostpolicy.UnknownPackException;
+import se.epostpolicy.engine.CaseStatus;
+import se.epostpolicy.engine.Decision;
+import se.epostpolicy.engine.EvaluationContext;
+import se.epostpolicy.engine.MailboxType;
+import se.epostpolicy.engine.PolicyEngine;
+import se.epostpolicy.engine.SenderHistory;
+import se.epostpolicy.mail.MailReader;
+import se.epostpolicy.mail.ReadOutcome;
+import se.epostpolicy.pack.PackRepository;
+
+/** {@code policy-check classify}: one decision per message of every file, mbox and Maildir given. */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+    description = "Evaluates .eml files, mbox files and Maildir folders and prints one decision per message.")
+final class ClassifyCommand implements Callable<Integer> {
+
+  enum Format { text, json }
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--policy", required = true, paramLabel = "<id>[@<version>]",
+      description = "The rule pack, newest version unless one is given (e.g. region-varmland@2019-01-01).")
+  String policy;
+
+  @Option(names = "--format", defaultValue = "text", description = "text (a table for people) or json (one object per line). Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(names = "--rules", paramLabel = "DIR", description = "Read packs from this folder instead of the bundled ones.")
+  Path rules;
+
+  @Option(names = "--sender-history", defaultValue = "UNKNOWN", description = "Context: ${COMPLETION-CANDIDATES}.")
+  SenderHistory senderHistory;
+
+  @Option(names = "--case-status", defaultValue = "UNKNOWN", description = "Context: ${COMPLETION-CANDIDATES}.")
+  CaseStatus caseStatus;
+
+  @Option(names = "--mailbox-type", defaultValue = "UNKNOWN", description = "Context: ${COMPLETION-CANDIDATES}.")
+  MailboxType mailboxType;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = ".eml files, mbox files or Maildir folders.")
+  List<String> paths = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PolicyEngine engine;
+    try {
+      PolicyEngine.Builder b = PolicyEngine.builder().pack(policy);
+      if (rules != null) b.repository(PackRepository.directory(rules));
+      engine = b.build();
+    } catch (UnknownPackException e) {
+      err.println("policy-check: " + e.getMessage());
+      return PolicyCheck.USAGE;
+    } catch (RulePackException e) {
+      err.println("policy-check: " + e.getMessage());
+      return PolicyCheck.SOME_FAILED;
+    }
+    EvaluationContext context = new EvaluationContext(senderHistory, caseStatus, mailboxType);
+    Output output = format == Format.json ? new JsonOutput(out) : new TextOutput(out);
+    MailReader reader = new MailReader();
+    int[] counts = new int[2];
+    for (String p : paths) {
+      reader.read(Path.of(p), p, outcome -> {
+        if (outcome instanceof ReadOutcome.Parsed parsed) {
+          try {
+            Decision d = engine.evaluate(parsed.email(), context);
+            output.decision(d);
+            counts[0]++;
+          } catch (PolicyException e) {
+            output.failure(outcome.source(), engine.pack().ref(), e.getMessage());
+            counts[1]++;
+          }
+        } else {
+          output.failure(outcome.source(), engine.pack().ref(), ((ReadOutcome.Unreadable) outcome).error().getMessage());
+          counts[1]++;
+        }
+      });
+    }
+    output.summary(counts[0], counts[1]);
+    out.flush();
+    return counts[1] == 0 ? PolicyCheck.OK : PolicyCheck.SOME_FAILED;
+  }
+}

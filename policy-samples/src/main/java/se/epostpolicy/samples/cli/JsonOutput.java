@@ -1,0 +1,88 @@
+package se.epostpolicy.samples.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import se.epostpolicy.engine.Decision;
+import se.epostpolicy.engine.Hit;
+import se.epostpolicy.engine.Notice;
+import se.epostpolicy.engine.Verdict;
+import se.epostpolicy.facts.Marker;
+
+/** One JSON object per message per line (JSON Lines). */
+final class JsonOutput implements Output {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final PrintWriter out;
+
+  JsonOutput(PrintWriter out) {
+    this.out = out;
+  }
+
+  @Override
+  public void decision(Decision d) {
+    ObjectNode o = base(d.source(), d.pack());
+    o.put("direction", d.direction().name());
+    ArrayNode verdicts = o.putArray("verdicts");
+    for (Verdict v : d.verdicts()) verdicts.add(v.name());
+    ArrayNode notices = o.putArray("notices");
+    for (Notice n : d.notices()) notices.add(n.name());
+    ArrayNode hits = o.putArray("hits");
+    for (Hit h : d.hits()) {
+      ObjectNode hit = hits.addObject();
+      hit.put("rule", h.ruleId());
+      hit.put("verdict", h.outcome().name());
+      hit.put("citation", h.citation().toString());
+      hit.put("reason", h.reason());
+      hit.put("suppressed", h.suppressed());
+      if (h.suppressed()) hit.put("suppressedBy", h.suppressedBy());
+    }
+    ArrayNode markers = o.putArray("markers");
+    for (Marker m : d.markers()) {
+      ObjectNode marker = markers.addObject();
+      marker.put("type", m.type().name());
+      marker.put("location", m.location().name());
+      marker.put("evidence", m.evidence());
+      if (!m.attachmentName().isEmpty()) marker.put("attachment", m.attachmentName());
+    }
+    ArrayNode warnings = o.putArray("warnings");
+    d.warnings().forEach(warnings::add);
+    o.putNull("error");
+    print(o);
+  }
+
+  @Override
+  public void failure(String source, String policy, String error) {
+    ObjectNode o = base(source, policy);
+    o.putNull("direction");
+    o.putArray("verdicts");
+    o.putArray("notices");
+    o.putArray("hits");
+    o.putArray("markers");
+    o.putArray("warnings");
+    o.put("error", error);
+    print(o);
+  }
+
+  @Override
+  public void summary(int evaluated, int failed) {
+    // JSON Lines carry no summary: the exit code says whether every message was evaluated.
+  }
+
+  private static ObjectNode base(String source, String policy) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("source", source);
+    o.put("policy", policy);
+    return o;
+  }
+
+  private void print(ObjectNode o) {
+    try {
+      out.println(JSON.writeValueAsString(o));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package se.epostpolicy.samples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code policy-check}: the command line of e-postpolicy. Exit codes: 0 when every message was
+ * evaluated, 1 when some could not be, 2 on bad usage.
+ */
+@Command(name = "policy-check", mixinStandardHelpOptions = true, version = "policy-check 0.1",
+    description = "Judges e-mail by a Swedish authority's e-mail policy.",
+    subcommands = {ClassifyCommand.class, CommandLine.HelpCommand.class})
+public final class PolicyCheck implements Runnable {
+
+  static final int OK = 0;
+  static final int SOME_FAILED = 1;
+  static final int USAGE = 2;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command and returns its exit code (for tests and embedding). */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new PolicyCheck());
+    cl.setExitCodeExceptionMapper(e -> USAGE);
+    return cl.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'policy-check classify --help'");
+  }
+}
