@@ -1,0 +1,67 @@
+package se.epostpolicy.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import se.epostpolicy.PolicyException;
+import se.epostpolicy.engine.Decision;
+import se.epostpolicy.engine.PolicyEngine;
+import se.epostpolicy.mail.MailReader;
+import se.epostpolicy.mail.ReadOutcome;
+
+/**
+ * Every file of the shared real-mail corpus goes through the reader and the engine: each message
+ * gives a decision or a typed error, and nothing escapes. Skipped, visibly, where the corpus is absent.
+ */
+class CorpusRobustnessTest {
+
+  @Test
+  void everyCorpusMessageGivesADecisionOrATypedError() throws Exception {
+    Path corpus = Path.of(System.getProperty("epostpolicy.corpus", "../../shared/corpus"));
+    Assumptions.assumeTrue(Files.isDirectory(corpus),
+        "real-mail corpus not found at " + corpus.toAbsolutePath() + " (it sits beside the clone in CI); skipped");
+    PolicyEngine engine = PolicyEngine.load("region-varmland");
+    MailReader reader = new MailReader();
+    List<Path> files;
+    try (var s = Files.walk(corpus)) {
+      files = s.filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().matches("(?i)(README\\.md|LICENSE|NOTICE)"))
+          .sorted().toList();
+    }
+    int[] decided = new int[1];
+    int[] warned = new int[1];
+    Map<String, Integer> errors = new TreeMap<>();
+    List<String> escaped = new ArrayList<>();
+    for (Path f : files) {
+      try {
+        reader.read(f, corpus.relativize(f).toString(), outcome -> {
+          if (outcome instanceof ReadOutcome.Parsed p) {
+            try {
+              Decision d = engine.evaluate(p.email());
+              assertThat(d.verdicts().isEmpty()).isEqualTo(d.needsReview());
+              decided[0]++;
+              if (!d.warnings().isEmpty()) warned[0]++;
+            } catch (PolicyException e) {
+              errors.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+            }
+          } else {
+            errors.merge(((ReadOutcome.Unreadable) outcome).error().getClass().getSimpleName(), 1, Integer::sum);
+          }
+        });
+      } catch (RuntimeException e) {
+        escaped.add(corpus.relativize(f) + ": " + e);
+      }
+    }
+    System.out.printf("corpus: %d files, %d messages decided (%d with reading warnings), typed errors %s, escaped %d%n",
+        files.size(), decided[0], warned[0], errors, escaped.size());
+    assertThat(escaped).as("exceptions that escaped").isEmpty();
+    assertThat(decided[0]).as("messages decided").isGreaterThan(files.size() / 2);
+  }
+}

@@ -1,0 +1,2 @@
+/** Examples of embedding e-postpolicy. */
+package se.epostpolicy.samples;
