@@ -1,0 +1,100 @@
+package se.epostpolicy.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PolicyCheckTest {
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CommandLine cl = new CommandLine(new PolicyCheck());
+    cl.setExitCodeExceptionMapper(e -> PolicyCheck.USAGE);
+    cl.setOut(new java.io.PrintWriter(new PrintStream(out, true, StandardCharsets.UTF_8), true));
+    cl.setErr(new java.io.PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static List<JsonNode> lines(String out) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> nodes = new ArrayList<>();
+    for (String line : out.split("\n")) if (!line.isBlank()) nodes.add(json.readTree(line));
+    return nodes;
+  }
+
+  @Test
+  void classifiesEverySampleAsOneJsonLineWithTheDocumentedFields() throws Exception {
+    Run r = run("classify", "--policy", "region-varmland", "--format", "json", "samples");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<JsonNode> decisions = lines(r.out());
+    assertThat(decisions).hasSizeGreaterThanOrEqualTo(15);
+    for (JsonNode d : decisions) {
+      assertThat(d.fieldNames()).toIterable()
+          .contains("source", "policy", "direction", "verdicts", "notices", "hits", "markers", "error");
+      assertThat(d.get("policy").asText()).isEqualTo("region-varmland@2019-01-01");
+      assertThat(d.get("error").isNull()).isTrue();
+    }
+    assertThat(decisions).extracting(d -> d.get("source").asText()).contains("samples/inkorg-anna.mbox#2");
+    JsonNode epikris = decisions.stream().filter(d -> d.get("source").asText().contains("02-utgaende-epikris")).findFirst().orElseThrow();
+    assertThat(epikris.get("verdicts").toString()).isEqualTo("[\"FORBIDDEN_TO_SEND\"]");
+    assertThat(epikris.get("hits").get(0).get("citation").asText()).contains("000_6f22731d08f2bb4b.txt");
+    assertThat(epikris.get("markers").toString()).contains("19121212-****").doesNotContain("19121212-1212");
+  }
+
+  @Test
+  void anUnreadableMessageIsReportedAndGivesExitOne(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("tom.eml"), "");
+    Run r = run("classify", "--policy", "region-varmland", "--format", "json", "samples/01-inkommen-ansokan-om-bidrag.eml",
+        dir.resolve("tom.eml").toString());
+    assertThat(r.exit()).isEqualTo(1);
+    List<JsonNode> decisions = lines(r.out());
+    assertThat(decisions).hasSize(2);
+    assertThat(decisions.get(1).get("error").asText()).contains("tom.eml").contains("no header fields");
+  }
+
+  @Test
+  void textFormatIsATableForPeople() {
+    Run r = run("classify", "--policy", "region-varmland@2019-01-01", "samples/03-inkommen-provsvar-fran-patient.eml");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("verdicts: JOURNAL, DELETE").contains("VRM-02").contains("1 message(s) evaluated");
+  }
+
+  @Test
+  void contextOptionsReachTheRules() {
+    Run r = run("classify", "--policy", "region-varmland", "--sender-history", "FIRST_CONTACT",
+        "samples/13-inkommen-fraga-om-arende.eml");
+    assertThat(r.out()).contains("INFORM_SENDER_PRIVACY");
+  }
+
+  @Test
+  void badUsageAndUnknownPacksExitTwo() {
+    assertThat(run("classify", "samples").exit()).isEqualTo(2);
+    assertThat(run("classify", "--policy", "region-varmland", "--format", "xml", "samples").exit()).isEqualTo(2);
+    Run unknown = run("classify", "--policy", "no-such-pack", "samples");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no rule pack no-such-pack").contains("region-varmland@2019-01-01");
+  }
+
+  @Test
+  void packsCanComeFromAFolderOnDisk() {
+    Run r = run("classify", "--policy", "region-varmland", "--rules", "../policy-rules/src/main/resources/packs",
+        "samples/06-inkommen-nyhetsbrev.eml");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("BAS-02");
+  }
+}
