@@ -34,6 +34,7 @@ public final class FactExtractor {
   private static final Pattern SCANNER_SENDER = Pattern.compile("(?i)^(scan(ner)?|skann(er)?|noreply-mfp|mfp|multifunktion\\w*|kopiator)([._-].*)?$");
   private static final Pattern PRINTER_MAILER = Pattern.compile("(?i)(canon|ricoh|xerox|konica|kyocera|sharp|brother|lexmark|toshiba|e-studio|bizhub|hp digital sending|develop ineo)");
   private static final Pattern SCAN_FILE = Pattern.compile("(?i)^(scan|skann|img_?\\d|doc\\d{6,}).*\\.pdf$");
+  private static final Pattern ADDRESS_IN_TEXT = Pattern.compile("[\\w.+-]+@([\\w-]+(?:\\.[\\w-]+)+)");
   private static final Set<String> EXECUTABLE = Set.of("exe", "scr", "js", "jse", "vbs", "vbe", "bat", "cmd", "ps1", "jar",
       "iso", "img", "lnk", "hta", "com", "pif", "msi", "wsf", "cpl");
   private static final Set<String> MACRO = Set.of("docm", "xlsm", "pptm", "dotm", "xltm", "potm", "ppsm", "xlam");
@@ -176,7 +177,7 @@ public final class FactExtractor {
   }
 
   private boolean displayNameShowsInternalAddress(String displayName) {
-    var m = Pattern.compile("[\\w.+-]+@([\\w-]+(?:\\.[\\w-]+)+)").matcher(displayName);
+    var m = ADDRESS_IN_TEXT.matcher(displayName);
     while (m.find()) {
       if (profile.isInternal(m.group(1))) return true;
     }

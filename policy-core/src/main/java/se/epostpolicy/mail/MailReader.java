@@ -63,6 +63,19 @@ public final class MailReader {
     for (String p : List.of("mail.mime.parameters.strict", "mail.mime.decodetext.strict", "mail.mime.address.strict")) {
       if (System.getProperty(p) == null) System.setProperty(p, "false");
     }
+    // jakarta.mail 2.1 looks its StreamProvider up with a ServiceLoader on every encoded word and
+    // every decoded part, opening jars each time (jakartaee/mail-api#861); naming the class makes
+    // the lookup a plain Class.forName.
+    String provider = "jakarta.mail.util.StreamProvider";
+    String angus = "org.eclipse.angus.mail.util.MailStreamProvider";
+    if (System.getProperty(provider) == null) {
+      try {
+        Class.forName(angus, false, MailReader.class.getClassLoader());
+        System.setProperty(provider, angus);
+      } catch (ClassNotFoundException e) {
+        // another implementation is on the class path: let it be found the standard way
+      }
+    }
   }
 
   private static final Pattern LOOSE_ADDRESS = Pattern.compile("[\\w.!#$%&'*+/=?^`{|}~-]+@[\\w-]+(?:\\.[\\w-]+)+");
