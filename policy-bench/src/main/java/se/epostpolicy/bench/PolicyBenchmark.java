@@ -73,14 +73,4 @@ public class PolicyBenchmark {
   public void evaluate(Blackhole bh) {
     for (MailFacts f : facts) bh.consume(engine.evaluate("bench", f, EvaluationContext.UNKNOWN));
   }
-
-  /** Resolve and compile the region-varmland pack (base included) into a new KieBase. */
-  @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Warmup(iterations = 5)
-  @Measurement(iterations = 10)
-  public PolicyEngine compilePack() {
-    return PolicyEngine.load("region-varmland");
-  }
 }

@@ -137,4 +137,18 @@ class MailReaderTest {
     Email e = read("From: a@b.se\r\nSubject: Hemligt 19121212-1212\r\n\r\nDiagnosen\r\n");
     assertThat(e.toString()).doesNotContain("Hemligt").doesNotContain("1212-1212").doesNotContain("Diagnosen");
   }
+
+  @Test
+  void readsAMimeMessageTheCallerAlreadyHas() throws Exception {
+    jakarta.mail.internet.MimeMessage m = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()));
+    m.setFrom("anna@regionvarmland.se");
+    m.setRecipients(jakarta.mail.Message.RecipientType.TO, "per@regionvarmland.se");
+    m.setSubject("Möte", "UTF-8");
+    m.setText("Hej Per", "UTF-8");
+    m.saveChanges();
+    Email e = reader.read(m, "gateway#42");
+    assertThat(e.source()).isEqualTo("gateway#42");
+    assertThat(e.subject()).isEqualTo("Möte");
+    assertThat(e.plainText()).contains("Hej Per");
+  }
 }
