@@ -2,9 +2,11 @@ package se.epostpolicy.detect;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,19 +14,31 @@ import se.epostpolicy.facts.Marker;
 import se.epostpolicy.facts.MarkerType;
 
 /**
- * Finds the marker types of a {@link Vocabulary} in text by its terms and patterns. Reports at
- * most one marker per type and text, with the matched term as evidence.
+ * Finds the marker types of a {@link Vocabulary} in Swedish text. A vocabulary word finds its
+ * inflections ({@code diagnos}: diagnosen, diagnoserna) and the compounds it is the head of
+ * ({@code journal}: patientjournalen); see {@code SwedishText}. A word with {@code *} is compared
+ * with the surface form instead ({@code remissvar*}). Reports at most one marker per type
+ * and text, with the matched words as evidence. Thread-safe.
  *
  * @since 0.1
  */
 public final class VocabularyDetector implements Detector {
 
-  private static final Locale SWEDISH = Locale.forLanguageTag("sv");
-
+  private final SwedishText analyzer;
   private final List<Term> personTerms;
   private final Map<MarkerType, Compiled> entries = new EnumMap<>(MarkerType.class);
 
   public VocabularyDetector(Vocabulary vocabulary) {
+    Set<String> words = new LinkedHashSet<>();
+    List<String> all = new ArrayList<>(vocabulary.personTerms());
+    vocabulary.markers().values().forEach(e -> {
+      all.addAll(e.terms());
+      all.addAll(e.except());
+    });
+    for (String term : all) {
+      for (String w : term.split("\\s+")) if (!w.contains("*") && w.length() >= 3) words.add(w);
+    }
+    this.analyzer = new SwedishText(words);
     this.personTerms = vocabulary.personTerms().stream().map(Term::parse).toList();
     vocabulary.markers().forEach((type, e) -> entries.put(type, new Compiled(
         e.terms().stream().map(Term::parse).toList(),
@@ -36,11 +50,11 @@ public final class VocabularyDetector implements Detector {
   @Override
   public void detect(List<ScannedText> texts, DetectionContext context, Consumer<Marker> found) {
     for (ScannedText t : texts) {
-      Tokens tokens = Tokens.of(t.text());
-      boolean personHere = context.identityNumberPresent() || personTerms.stream().anyMatch(p -> p.find(tokens, null) != null);
+      List<SwedishText.Position> words = analyzer.positions(t.text());
+      boolean personHere = context.identityNumberPresent() || personTerms.stream().anyMatch(p -> p.find(words, null) != null);
       entries.forEach((type, entry) -> {
         if (entry.needsPerson && !personHere) return;
-        String evidence = entry.find(t.text(), tokens);
+        String evidence = entry.find(t.text(), words);
         if (evidence != null) {
           found.accept(new Marker(type, t.location(), t.attachmentName(), evidence, t.protectedInTransit()));
         }
@@ -49,11 +63,11 @@ public final class VocabularyDetector implements Detector {
   }
 
   private record Compiled(List<Term> terms, List<Pattern> patterns, List<Term> except, boolean needsPerson) {
-    String find(String text, Tokens tokens) {
-      boolean[] blocked = new boolean[tokens.size()];
-      for (Term e : except) e.markAll(tokens, blocked);
+    String find(String text, List<SwedishText.Position> words) {
+      boolean[] blocked = new boolean[words.size()];
+      for (Term e : except) e.markAll(words, blocked);
       for (Term term : terms) {
-        String hit = term.find(tokens, blocked);
+        String hit = term.find(words, blocked);
         if (hit != null) return hit;
       }
       for (Pattern p : patterns) {
@@ -64,73 +78,56 @@ public final class VocabularyDetector implements Detector {
     }
   }
 
-  /** Text split into lower-case words of letters and digits. */
-  record Tokens(List<String> words) {
-    static Tokens of(String text) {
-      List<String> words = new ArrayList<>();
-      int i = 0;
-      int n = text.length();
-      while (i < n) {
-        while (i < n && !Character.isLetterOrDigit(text.charAt(i))) i++;
-        int start = i;
-        while (i < n && Character.isLetterOrDigit(text.charAt(i))) i++;
-        if (i > start) words.add(text.substring(start, i).toLowerCase(SWEDISH));
-      }
-      return new Tokens(words);
-    }
-
-    int size() {
-      return words.size();
-    }
-  }
-
-  /** One term: a phrase of word patterns. */
-  record Term(List<Word> words) {
+  /** One term: a phrase of word patterns at consecutive positions. */
+  private record Term(List<Word> words) {
     static Term parse(String term) {
       List<Word> ws = new ArrayList<>();
-      for (String w : term.trim().split("\\s+")) ws.add(Word.parse(w));
+      for (String w : term.trim().toLowerCase(Locale.forLanguageTag("sv")).split("\\s+")) ws.add(Word.parse(w));
       return new Term(ws);
     }
 
-    /** The matched words, or null. Blocked positions cannot start a match. */
-    String find(Tokens tokens, boolean[] blocked) {
-      for (int i = 0; i + words.size() <= tokens.size(); i++) {
+    /** The matched surface words, or null. Blocked positions cannot start a match. */
+    String find(List<SwedishText.Position> text, boolean[] blocked) {
+      for (int i = 0; i + words.size() <= text.size(); i++) {
         if (blocked != null && blocked[i]) continue;
-        if (matchesAt(tokens, i)) return String.join(" ", tokens.words().subList(i, i + words.size()));
+        if (matchesAt(text, i)) {
+          StringBuilder sb = new StringBuilder();
+          for (int j = i; j < i + words.size(); j++) sb.append(j > i ? " " : "").append(text.get(j).surface());
+          return sb.toString();
+        }
       }
       return null;
     }
 
-    void markAll(Tokens tokens, boolean[] blocked) {
-      for (int i = 0; i + words.size() <= tokens.size(); i++) {
-        if (matchesAt(tokens, i)) {
+    void markAll(List<SwedishText.Position> text, boolean[] blocked) {
+      for (int i = 0; i + words.size() <= text.size(); i++) {
+        if (matchesAt(text, i)) {
           for (int j = i; j < i + words.size(); j++) blocked[j] = true;
         }
       }
     }
 
-    private boolean matchesAt(Tokens tokens, int i) {
+    private boolean matchesAt(List<SwedishText.Position> text, int i) {
       for (int j = 0; j < words.size(); j++) {
-        if (!words.get(j).matches(tokens.words().get(i + j))) return false;
+        if (!words.get(j).matches(text.get(i + j))) return false;
       }
       return true;
     }
   }
 
-  /** One word pattern: exact, prefix ({@code x*}), suffix ({@code *x}) or infix ({@code *x*}). */
-  record Word(String stem, boolean anyStart, boolean anyEnd) {
+  /** A word: inflections and compound heads of it, or a surface pattern with {@code *}. */
+  private record Word(String text, boolean anyStart, boolean anyEnd) {
     static Word parse(String w) {
       boolean start = w.startsWith("*");
       boolean end = w.endsWith("*") && w.length() > 1;
-      String stem = w.substring(start ? 1 : 0, end ? w.length() - 1 : w.length());
-      return new Word(stem, start, end);
+      return new Word(w.substring(start ? 1 : 0, end ? w.length() - 1 : w.length()), start, end);
     }
 
-    boolean matches(String token) {
-      if (anyStart && anyEnd) return token.contains(stem);
-      if (anyStart) return token.endsWith(stem);
-      if (anyEnd) return token.startsWith(stem);
-      return token.equals(stem);
+    boolean matches(SwedishText.Position p) {
+      if (anyStart && anyEnd) return p.surface().contains(text);
+      if (anyStart) return p.surface().endsWith(text);
+      if (anyEnd) return p.surface().startsWith(text);
+      return SwedishText.matches(text, p);
     }
   }
 }

@@ -13,7 +13,7 @@ import se.epostpolicy.facts.MarkerType;
 class VocabularyDetectorTest {
 
   private final Vocabulary vocabulary = new Vocabulary(List.of("patienten"), Map.of(
-      MarkerType.PATIENT_DATA, new Vocabulary.Entry(List.of("diagnos*", "*journal", "remiss"), List.of("\\b[A-TV-Z][0-9]{2}\\.[0-9]\\b"),
+      MarkerType.PATIENT_DATA, new Vocabulary.Entry(List.of("diagnos", "journal", "remiss"), List.of("\\b[A-TV-Z][0-9]{2}\\.[0-9]\\b"),
           List.of("remissvar*"), true),
       MarkerType.CONFIDENTIALITY_MARKING, new Vocabulary.Entry(List.of("omfattas av sekretess"), List.of(), List.of(), false)));
   private final Detectors detectors = new Detectors(vocabulary, List.of());
@@ -27,6 +27,15 @@ class VocabularyDetectorTest {
   void inflectionsAndCompoundsMatch() {
     assertThat(scan("Patienten har diagnoserna klara.")).contains(MarkerType.PATIENT_DATA);
     assertThat(scan("Patienten: se patientjournal.")).contains(MarkerType.PATIENT_DATA);
+  }
+
+  @Test
+  void stemsAndCompoundHeadsMatchWithoutWildcards() {
+    assertThat(scan("Patienten: diagnoserna är klara.")).contains(MarkerType.PATIENT_DATA);
+    assertThat(scan("Patienten: se patientjournalen.")).contains(MarkerType.PATIENT_DATA);
+    assertThat(scan("Patienten: journalerna finns.")).contains(MarkerType.PATIENT_DATA);
+    // "journal" is not the head of "journalföra": no match
+    assertThat(scan("Patienten: vi ska journalföra.")).doesNotContain(MarkerType.PATIENT_DATA);
   }
 
   @Test
