@@ -23,7 +23,17 @@ import java.util.regex.Pattern;
 public final class IdentityNumbers {
 
   private static final Pattern CANDIDATE =
-      Pattern.compile("(?<![\\d+\\-/.,])(\\d{2})?(\\d{2})(\\d{2})(\\d{2}) ?([-+])? ?(\\d{4})(?![\\d\\-/]|[.,]\\d)");
+      Pattern.compile("(?<![\\p{L}\\d+\\-/.,])(\\d{2})?(\\d{2})(\\d{2})(\\d{2}) ?([-+])? ?(\\d{4})(?![\\p{L}\\d\\-/]|[.,]\\d)");
+
+  /**
+   * Words that, just before a number, say it is something else: an invoice, order, customer,
+   * account or payment number, or a phone number. Such numbers can pass the date and Luhn checks
+   * by chance; one in ten random ten-digit numbers with a valid date does.
+   */
+  private static final Pattern OTHER_NUMBER = Pattern.compile(
+      "(?iu)(?:faktura\\w*|fakt\\.?\\s*nr|ocr\\w*|order\\w*|kund(?:nr|nummer|\\s+nr)|referens\\w*|ref\\.?|artikel\\w*|art\\.?\\s*nr|"
+          + "bankgiro|bg|plusgiro|pg|konto\\w*|clearing\\w*|tel\\.?|telefon\\w*|mobil\\w*|fax|serienummer|iban|avi\\w*)"
+          + "\\s*(?:nr|nummer)?\\s*[:.#]?\\s*$");
 
   /**
    * A validated identity number.
@@ -44,6 +54,8 @@ public final class IdentityNumbers {
     List<IdentityNumber> found = new ArrayList<>();
     Matcher m = CANDIDATE.matcher(text);
     while (m.find()) {
+      int from = Math.max(0, m.start() - 30);
+      if (OTHER_NUMBER.matcher(text.subSequence(from, m.start())).find()) continue;
       IdentityNumber n = validate(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), reference, m.start(), m.end());
       if (n != null) found.add(n);
     }

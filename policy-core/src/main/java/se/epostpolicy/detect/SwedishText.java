@@ -24,9 +24,10 @@ import org.tartarus.snowball.ext.SwedishStemmer;
  * <p>A vocabulary word {@code w} matches a word of the text when the text word is {@code w} with
  * a Swedish inflection ({@code diagnos}: diagnosen, diagnoser, diagnoserna; {@code beslut}:
  * beslutet), when it is a compound whose head is {@code w}, inflected or not ({@code journal}:
- * patientjournalen, not journalföra), or when both have the same Snowball stem of five letters or
- * more. Lucene's Swedish stemmers alone do not do: both read {@code diagnos} as "diagno" but
- * {@code diagnosen} as "diagnos", and Snowball leaves {@code avtalet} and {@code beslutet} whole.
+ * patientjournalen, not journalföra), or when Lucene's Snowball stemmer reads the text word back to
+ * {@code w} itself. Comparing stems both ways does not do: Lucene's Swedish stemmers read
+ * {@code diagnos} as "diagno" but {@code diagnosen} as "diagnos", leave {@code avtalet} whole, and
+ * put {@code patienterna} and {@code patienten} on one stem.
  * Thread-safe.
  */
 final class SwedishText {
@@ -91,8 +92,9 @@ final class SwedishText {
       int at = s.lastIndexOf(word);
       if (at >= MIN_MODIFIER && ending(s.substring(at + word.length()))) return true;
     }
-    String stem = snowball(word);
-    return stem.length() >= MIN_STEM && stem.equals(snowball(s));
+    // Snowball reads irregular forms back to their stem; only a vocabulary word that is that stem counts,
+    // so "patienterna" is not read as "patienten", nor "diagnosen" as "diagnoser".
+    return word.length() >= MIN_STEM && word.equals(snowball(s));
   }
 
   private static boolean inflectionOf(String word, String s) {

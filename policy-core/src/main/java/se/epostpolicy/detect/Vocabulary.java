@@ -22,10 +22,11 @@ import se.epostpolicy.facts.MarkerType;
  * names a person: an identity number anywhere, or a {@code personTerms} word in the same text.
  *
  * @param personTerms terms that refer to a person ({@code patienten}, {@code klienten})
+ * @param personPatterns regular expressions that find a named person ({@code Per Ek})
  * @param markers the entries per marker type
  * @since 0.1
  */
-public record Vocabulary(List<String> personTerms, Map<MarkerType, Entry> markers) {
+public record Vocabulary(List<String> personTerms, List<String> personPatterns, Map<MarkerType, Entry> markers) {
 
   /**
    * The words of one marker type.
@@ -45,12 +46,13 @@ public record Vocabulary(List<String> personTerms, Map<MarkerType, Entry> marker
 
   public Vocabulary {
     personTerms = lower(personTerms);
+    personPatterns = personPatterns == null ? List.of() : List.copyOf(personPatterns);
     markers = markers == null || markers.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(markers));
   }
 
   /** An empty vocabulary: only identity numbers are found. */
   public static Vocabulary empty() {
-    return new Vocabulary(List.of(), Map.of());
+    return new Vocabulary(List.of(), List.of(), Map.of());
   }
 
   /**
@@ -63,12 +65,19 @@ public record Vocabulary(List<String> personTerms, Map<MarkerType, Entry> marker
     merged.putAll(markers);
     other.markers.forEach((type, e) -> merged.merge(type, e, (a, b) -> new Entry(join(a.terms, b.terms),
         join(a.patterns, b.patterns), join(a.except, b.except), b.needsPerson)));
-    return new Vocabulary(persons, merged);
+    return new Vocabulary(persons, join(personPatterns, other.personPatterns), merged);
   }
 
   /** Problems a rule author must fix: bad regular expressions, empty words. Empty when sound. */
   public List<String> problems() {
     List<String> out = new ArrayList<>();
+    for (String p : personPatterns) {
+      try {
+        Pattern.compile(p);
+      } catch (PatternSyntaxException ex) {
+        out.add("personPatterns: pattern does not compile: " + ex.getDescription());
+      }
+    }
     markers.forEach((type, e) -> {
       for (String p : e.patterns) {
         try {

@@ -26,6 +26,7 @@ public final class VocabularyDetector implements Detector {
 
   private final SwedishText analyzer;
   private final List<Term> personTerms;
+  private final List<Pattern> personPatterns;
   private final Map<MarkerType, Compiled> entries = new EnumMap<>(MarkerType.class);
 
   public VocabularyDetector(Vocabulary vocabulary) {
@@ -40,6 +41,7 @@ public final class VocabularyDetector implements Detector {
     }
     this.analyzer = new SwedishText(words);
     this.personTerms = vocabulary.personTerms().stream().map(Term::parse).toList();
+    this.personPatterns = vocabulary.personPatterns().stream().map(Pattern::compile).toList();
     vocabulary.markers().forEach((type, e) -> entries.put(type, new Compiled(
         e.terms().stream().map(Term::parse).toList(),
         e.patterns().stream().map(Pattern::compile).toList(),
@@ -51,7 +53,9 @@ public final class VocabularyDetector implements Detector {
   public void detect(List<ScannedText> texts, DetectionContext context, Consumer<Marker> found) {
     for (ScannedText t : texts) {
       List<SwedishText.Position> words = analyzer.positions(t.text());
-      boolean personHere = context.identityNumberPresent() || personTerms.stream().anyMatch(p -> p.find(words, null) != null);
+      boolean personHere = context.identityNumberPresent()
+          || personTerms.stream().anyMatch(p -> p.find(words, null) != null)
+          || personPatterns.stream().anyMatch(p -> p.matcher(t.text()).find());
       entries.forEach((type, entry) -> {
         if (entry.needsPerson && !personHere) return;
         String evidence = entry.find(t.text(), words);
@@ -86,10 +90,10 @@ public final class VocabularyDetector implements Detector {
       return new Term(ws);
     }
 
-    /** The matched surface words, or null. Blocked positions cannot start a match. */
+    /** The matched surface words, or null. A match may not touch a blocked position. */
     String find(List<SwedishText.Position> text, boolean[] blocked) {
       for (int i = 0; i + words.size() <= text.size(); i++) {
-        if (blocked != null && blocked[i]) continue;
+        if (blocked != null && anyBlocked(blocked, i, i + words.size())) continue;
         if (matchesAt(text, i)) {
           StringBuilder sb = new StringBuilder();
           for (int j = i; j < i + words.size(); j++) sb.append(j > i ? " " : "").append(text.get(j).surface());
@@ -97,6 +101,11 @@ public final class VocabularyDetector implements Detector {
         }
       }
       return null;
+    }
+
+    private static boolean anyBlocked(boolean[] blocked, int from, int to) {
+      for (int j = from; j < to; j++) if (blocked[j]) return true;
+      return false;
     }
 
     void markAll(List<SwedishText.Position> text, boolean[] blocked) {

@@ -345,7 +345,7 @@ public final class PackRepository {
         entries.put(type, new Vocabulary.Entry(strings(e.get("terms")), strings(e.get("patterns")),
             strings(e.get("except")), e.path("needsPerson").asBoolean(false)));
       }
-      Vocabulary v = new Vocabulary(strings(n.get("personTerms")), entries);
+      Vocabulary v = new Vocabulary(strings(n.get("personTerms")), strings(n.get("personPatterns")), entries);
       v.problems().forEach(p -> problems.add(new Problem(f.path(), 0, p)));
       return v;
     } catch (IOException e) {

@@ -12,7 +12,7 @@ import se.epostpolicy.facts.MarkerType;
 
 class VocabularyDetectorTest {
 
-  private final Vocabulary vocabulary = new Vocabulary(List.of("patienten"), Map.of(
+  private final Vocabulary vocabulary = new Vocabulary(List.of("patienten"), List.of(), Map.of(
       MarkerType.PATIENT_DATA, new Vocabulary.Entry(List.of("diagnos", "journal", "remiss"), List.of("\\b[A-TV-Z][0-9]{2}\\.[0-9]\\b"),
           List.of("remissvar*"), true),
       MarkerType.CONFIDENTIALITY_MARKING, new Vocabulary.Entry(List.of("omfattas av sekretess"), List.of(), List.of(), false)));

@@ -1,0 +1,79 @@
+package se.epostpolicy.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import se.epostpolicy.detect.Detectors;
+import se.epostpolicy.detect.ScannedText;
+import se.epostpolicy.facts.Location;
+import se.epostpolicy.facts.MarkerType;
+import se.epostpolicy.pack.PackRef;
+import se.epostpolicy.pack.PackRepository;
+
+/**
+ * Precision and recall of the bundled vocabulary on the labelled corpus, per marker type. Every
+ * type needs at least 20 positive and 20 negative examples and 0.95 on both measures.
+ */
+class DetectorCorpusTest {
+
+  static final Path CORPUS = Path.of("src/test/resources/detector-corpus");
+  static final LocalDate MAIL_DATE = LocalDate.of(2024, 3, 12);
+
+  record Example(boolean positive, String text) {}
+
+  @Test
+  void everyMarkerTypeReachesPrecisionAndRecallOf095() throws Exception {
+    Detectors detectors = new Detectors(
+        PackRepository.classpath().resolve(PackRef.parse("region-varmland")).vocabulary(), List.of());
+    List<String> below = new ArrayList<>();
+    List<String> missed = new ArrayList<>();
+    StringBuilder table = new StringBuilder(String.format("%-27s %4s %4s %4s %4s %9s %7s%n", "marker", "TP", "FP", "FN", "TN", "precision", "recall"));
+    List<Path> files;
+    try (Stream<Path> s = Files.list(CORPUS)) {
+      files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+    }
+    assertThat(files).extracting(p -> p.getFileName().toString().replace(".txt", ""))
+        .as("a corpus file per marker type").containsExactlyInAnyOrder(
+            Stream.of(MarkerType.values()).map(Enum::name).toArray(String[]::new));
+    for (Path file : files) {
+      MarkerType type = MarkerType.valueOf(file.getFileName().toString().replace(".txt", ""));
+      List<Example> examples = read(file);
+      int tp = 0, fp = 0, fn = 0, tn = 0;
+      for (Example e : examples) {
+        boolean found = detectors.scan(List.of(new ScannedText(Location.BODY, "", e.text(), false)), MAIL_DATE)
+            .stream().anyMatch(m -> m.type() == type);
+        if (e.positive() && found) tp++;
+        else if (e.positive()) { fn++; missed.add(type + " missed: " + e.text()); }
+        else if (found) { fp++; missed.add(type + " false hit: " + e.text()); }
+        else tn++;
+      }
+      double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+      double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+      table.append(String.format("%-27s %4d %4d %4d %4d %9.3f %7.3f%n", type, tp, fp, fn, tn, precision, recall));
+      if (tp + fn < 20 || fp + tn < 20) below.add(type + ": fewer than 20 positive or negative examples");
+      if (precision < 0.95 || recall < 0.95) below.add(type + String.format(": precision %.3f, recall %.3f", precision, recall));
+    }
+    System.out.print(table);
+    missed.forEach(System.out::println);
+    assertThat(below).as("marker types below the bar").isEmpty();
+  }
+
+  static List<Example> read(Path file) throws Exception {
+    List<Example> out = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("#")) continue;
+      if (l.startsWith("+ ")) out.add(new Example(true, l.substring(2)));
+      else if (l.startsWith("- ")) out.add(new Example(false, l.substring(2)));
+      else throw new IllegalArgumentException(file + ": a line must start with '+ ', '- ' or '#': " + l);
+    }
+    return out;
+  }
+}
