@@ -8,25 +8,31 @@ import java.util.Objects;
  *
  * @param name the decoded file name, or an empty string
  * @param declaredType the MIME type the message declares, lower-case ({@code application/pdf})
- * @param detectedType the type read from the content's first bytes, or {@code application/octet-stream}
+ * @param detectedType the type read from the content, or {@code application/octet-stream}
+ * @param extensionType the type the file name's extension stands for
+ * @param typeMismatch the content is not what the name says ({@code faktura.pdf} that is a program)
  * @param size size in bytes of the decoded content
  * @param encrypted the content itself is encrypted (password-protected Office file, encrypted PDF or ZIP entry)
  * @param executable a program or script ({@code .exe .js .vbs …}), by name or by content
  * @param macro an Office file type that carries macros ({@code .docm .xlsm .pptm})
  * @param doubleExtension a name that hides its real type behind a harmless one ({@code faktura.pdf.exe})
+ * @param entries names of the files inside an archive
  * @since 0.1
  */
-public record Attachment(String name, String declaredType, String detectedType, long size,
-                         boolean encrypted, boolean executable, boolean macro, boolean doubleExtension) {
+public record Attachment(String name, String declaredType, String detectedType, String extensionType,
+                         boolean typeMismatch, long size, boolean encrypted, boolean executable, boolean macro,
+                         boolean doubleExtension, java.util.List<String> entries) {
 
   public Attachment {
     name = name == null ? "" : name;
     Objects.requireNonNull(declaredType, "declaredType");
     Objects.requireNonNull(detectedType, "detectedType");
+    Objects.requireNonNull(extensionType, "extensionType");
+    entries = entries == null ? java.util.List.of() : java.util.List.copyOf(entries);
   }
 
   /** True for anything the policies call suspicious in an attachment. */
   public boolean risky() {
-    return executable || macro || doubleExtension;
+    return executable || macro || doubleExtension || typeMismatch;
   }
 }

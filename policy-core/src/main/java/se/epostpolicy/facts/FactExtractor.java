@@ -37,6 +37,9 @@ public final class FactExtractor {
   private static final Pattern ADDRESS_IN_TEXT = Pattern.compile("[\\w.+-]+@([\\w-]+(?:\\.[\\w-]+)+)");
   private static final Set<String> EXECUTABLE = Set.of("exe", "scr", "js", "jse", "vbs", "vbe", "bat", "cmd", "ps1", "jar",
       "iso", "img", "lnk", "hta", "com", "pif", "msi", "wsf", "cpl");
+  private static final Set<String> EXECUTABLE_TYPES = Set.of("application/x-msdownload", "application/x-dosexec",
+      "application/x-executable", "application/x-sharedlib", "application/x-mach-o-executable", "application/java-archive",
+      "application/x-ms-shortcut", "application/x-msdownload;format=pe32", "application/x-elf", "application/hta");
   private static final Set<String> MACRO = Set.of("docm", "xlsm", "pptm", "dotm", "xltm", "potm", "ppsm", "xlam");
   private static final Pattern DOUBLE_EXTENSION = Pattern.compile(
       "(?i).+\\.(pdf|docx?|xlsx?|pptx?|odt|rtf|txt|jpe?g|png|gif|zip|csv)[\\s_.]*\\.(exe|scr|js|jse|vbs|vbe|bat|cmd|ps1|jar|lnk|hta|com|pif|msi|wsf)\\s*$");
@@ -158,6 +161,9 @@ public final class FactExtractor {
     texts.add(new ScannedText(Location.BODY, "", email.plainText() + "\n" + email.htmlText(), bodyProtected));
     for (EmailAttachment a : email.attachments()) {
       if (!a.name().isEmpty()) texts.add(new ScannedText(Location.ATTACHMENT_NAME, a.name(), a.name(), false));
+      if (!a.entries().isEmpty()) {
+        texts.add(new ScannedText(Location.ATTACHMENT_NAME, a.name(), String.join("\n", a.entries()), false));
+      }
       if (!a.text().isEmpty()) texts.add(new ScannedText(Location.ATTACHMENT, a.name(), a.text(), bodyProtected || a.encrypted()));
     }
     return texts;
@@ -186,11 +192,20 @@ public final class FactExtractor {
 
   private static Attachment attachment(EmailAttachment a) {
     String name = a.name().trim();
-    String ext = extension(name);
-    boolean executable = EXECUTABLE.contains(ext) || a.detectedType().equals("application/x-msdownload");
-    boolean macro = MACRO.contains(ext) || a.macros();
-    return new Attachment(name, a.declaredType(), a.detectedType(), a.size(), a.encrypted(), executable, macro,
-        DOUBLE_EXTENSION.matcher(name).matches());
+    boolean executable = EXECUTABLE.contains(extension(name)) || EXECUTABLE_TYPES.contains(a.detectedType())
+        || a.entries().stream().anyMatch(e -> EXECUTABLE.contains(extension(e)) || DOUBLE_EXTENSION.matcher(e).matches());
+    boolean macro = MACRO.contains(extension(name)) || a.macros();
+    return new Attachment(name, a.declaredType(), a.detectedType(), a.extensionType(),
+        mismatch(a.detectedType(), a.extensionType()), a.size(), a.encrypted(), executable, macro,
+        DOUBLE_EXTENSION.matcher(name).matches(), a.entries());
+  }
+
+  /**
+   * A name that promises a document or image while the content is a program or script. Other
+   * differences (a .csv read as text/plain, a .docx as a ZIP) are ordinary and not flagged.
+   */
+  private static boolean mismatch(String detected, String byName) {
+    return EXECUTABLE_TYPES.contains(detected) && !EXECUTABLE_TYPES.contains(byName) && !byName.equals("application/octet-stream");
   }
 
   private static String extension(String name) {

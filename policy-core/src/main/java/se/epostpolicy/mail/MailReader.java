@@ -440,7 +440,7 @@ public final class MailReader {
       textBudget = Math.min(textBudget, inner.textBudget);
       long size = Math.max(0, part.getSize());
       attachments.add(new EmailAttachment(fileName == null ? "" : fileName, "message/rfc822", "message/rfc822",
-          size, inner.encryption.protectsBody(), false, text, true));
+          "message/rfc822", size, inner.encryption.protectsBody(), false, text, true, List.of()));
       attachments.addAll(inner.attachments);
       inlineImages += inner.inlineImages;
       inner.warnings.forEach(this::warn);
@@ -449,15 +449,26 @@ public final class MailReader {
     private void fileAttachment(Part part, String base, ContentType type, String fileName) throws MessagingException, IOException {
       byte[] data = bytes(part, limits.maxAttachmentBytes());
       if (data.length >= limits.maxAttachmentBytes()) warn("an attachment was read only up to " + limits.maxAttachmentBytes() + " bytes");
-      String detected = AttachmentTypes.detect(data, base);
-      String text = "";
-      if (detected.equals("text/html") || base.equals("text/html")) {
+      String name = fileName == null ? "" : fileName;
+      String detected = AttachmentExtractor.detect(data);
+      String text;
+      boolean encrypted = AttachmentTypes.encryptedContainer(data);
+      List<String> entries = List.of();
+      if (detected.equals("text/html") || (base.equals("text/html") && detected.startsWith("text/"))) {
         text = take(htmlToText(Texts.decode(data, charset(type, part), this)));
-      } else if (detected.startsWith("text/") || base.startsWith("text/")) {
+      } else if (detected.startsWith("text/") && (base.startsWith("text/") || !name.isEmpty())) {
         text = take(Texts.decode(data, charset(type, part), this));
+      } else if (data.length == 0 || detected.startsWith("image/") || detected.startsWith("audio/") || detected.startsWith("video/")) {
+        text = "";
+      } else {
+        AttachmentExtractor.Result r = AttachmentExtractor.extract(data, name, Math.max(1, textBudget));
+        text = take(r.text());
+        encrypted |= r.encrypted();
+        entries = r.entries();
+        if (r.problem() != null) warn("the text of an attachment could not be read (" + r.problem() + ")");
       }
-      attachments.add(new EmailAttachment(fileName == null ? "" : fileName, base, detected, data.length,
-          AttachmentTypes.encrypted(data, detected), AttachmentTypes.hasMacros(data, detected), text, false));
+      attachments.add(new EmailAttachment(name, base, detected, AttachmentExtractor.typeOfName(name), data.length,
+          encrypted, AttachmentTypes.hasMacros(data), text, false, entries));
     }
 
     private String htmlToText(String htmlSource) {

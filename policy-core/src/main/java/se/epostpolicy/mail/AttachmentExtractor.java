@@ -1,0 +1,114 @@
+package se.epostpolicy.mail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MimeTypes;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.sax.BodyContentHandler;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * Reads an attachment's real type and text with Apache Tika: PDF, Word/Excel/PowerPoint (OOXML
+ * and legacy), OpenDocument, RTF, HTML, text, CSV and ZIP (entries listed and read). Tika reports
+ * password-protected documents and encrypted ZIP entries as encrypted and stops zip bombs; text is
+ * cut at the limit. A document Tika cannot read gives a warning, never an exception. Thread-safe.
+ */
+final class AttachmentExtractor {
+
+  /** What Tika made of one attachment. */
+  record Result(String detectedType, String extensionType, String text, boolean encrypted, List<String> entries,
+                String problem) {}
+
+  private static final TikaConfig CONFIG = TikaConfig.getDefaultConfig();
+  private static final Detector DETECTOR = CONFIG.getDetector();
+  private static final MimeTypes TYPES = CONFIG.getMimeRepository();
+  private static final AutoDetectParser PARSER = new AutoDetectParser(CONFIG);
+
+  private AttachmentExtractor() {}
+
+  /** The type of {@code data} read from its content alone, without regard to name or declaration. */
+  static String detect(byte[] data) {
+    try (TikaInputStream in = TikaInputStream.get(data)) {
+      return DETECTOR.detect(in, new Metadata()).getBaseType().toString();
+    } catch (IOException e) {
+      return MediaType.OCTET_STREAM.toString();
+    }
+  }
+
+  /** The type a file name's extension stands for, or {@code application/octet-stream}. */
+  static String typeOfName(String name) {
+    if (name == null || name.isBlank()) return MediaType.OCTET_STREAM.toString();
+    return TYPES.getMimeType(name.trim().toLowerCase(Locale.ROOT)).getType().getBaseType().toString();
+  }
+
+  static Result extract(byte[] data, String name, int maxChars) {
+    String detected = detect(data);
+    String byName = typeOfName(name);
+    List<String> entries = new ArrayList<>();
+    boolean[] encrypted = {false};
+    BodyContentHandler handler = new BodyContentHandler(Math.max(1, maxChars));
+    Metadata metadata = new Metadata();
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name == null ? "" : name);
+    ParseContext context = new ParseContext();
+    context.set(Parser.class, PARSER);
+    context.set(EmbeddedDocumentExtractor.class, new ParsingEmbeddedDocumentExtractor(context) {
+      @Override
+      public void parseEmbedded(InputStream stream, ContentHandler h, Metadata m, boolean outputHtml)
+          throws SAXException, IOException {
+        String entry = m.get(TikaCoreProperties.RESOURCE_NAME_KEY);
+        if (entry != null && !entry.isBlank()) entries.add(entry);
+        try {
+          super.parseEmbedded(stream, h, m, outputHtml);
+        } catch (IOException | SAXException | RuntimeException e) {
+          if (isEncrypted(e)) encrypted[0] = true;
+          else throw e;
+        }
+      }
+    });
+    String problem = null;
+    try (TikaInputStream in = TikaInputStream.get(data)) {
+      PARSER.parse(in, handler, metadata, context);
+    } catch (EncryptedDocumentException e) {
+      encrypted[0] = true;
+    } catch (SAXException e) {
+      if (!WriteLimitReachedException.isWriteLimitReached(e)) problem = e.getClass().getSimpleName();
+      if (isEncrypted(e)) encrypted[0] = true;
+    } catch (TikaException | IOException | RuntimeException | LinkageError e) {
+      if (isEncrypted(e)) encrypted[0] = true;
+      else problem = e.getClass().getSimpleName();
+    }
+    if (!encrypted[0] && "true".equalsIgnoreCase(metadata.get("pdf:encrypted")) && handler.toString().isBlank()) {
+      encrypted[0] = true;
+    }
+    return new Result(detected, byName, handler.toString(), encrypted[0], List.copyOf(entries), problem);
+  }
+
+  private static boolean isEncrypted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof EncryptedDocumentException) return true;
+      String name = t.getClass().getName();
+      if (name.endsWith("EncryptedDocumentException") || name.endsWith("UnsupportedZipFeatureException")
+          && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("encrypt")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
