@@ -34,6 +34,17 @@ public final class FactExtractor {
   private static final Pattern SCANNER_SENDER = Pattern.compile("(?i)^(scan(ner)?|skann(er)?|noreply-mfp|mfp|multifunktion\\w*|kopiator)([._-].*)?$");
   private static final Pattern PRINTER_MAILER = Pattern.compile("(?i)(canon|ricoh|xerox|konica|kyocera|sharp|brother|lexmark|toshiba|e-studio|bizhub|hp digital sending|develop ineo)");
   private static final Pattern SCAN_FILE = Pattern.compile("(?i)^(scan|skann|img_?\\d|doc\\d{6,}).*\\.pdf$");
+  private static final Pattern READ_SUBJECT = Pattern.compile("(?i)^\\s*(läst|read|lu|gelesen)\\s*:.*", Pattern.DOTALL);
+  private static final Pattern DELIVERY_SUBJECT = Pattern.compile(
+      "(?i)^\\s*(undeliverable|olevererbart|kan inte levereras|delivery status notification|undelivered mail|returned mail|mail delivery failed)\\b.*",
+      Pattern.DOTALL);
+  private static final String DATE_WORD = "(?:\\d{1,2}[/.]\\d{1,2}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:e|:e)? ?(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*"
+      + "|(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|wednesday|thursday|friday)(?:en)?|v(?:ecka|\\.)? ?\\d{1,2}|week \\d{1,2})";
+  private static final Pattern RETURN_DATE = Pattern.compile(
+      "(?iu)(?:åter|tillbaka|tillbaks|back|return|på plats|i tjänst|t\\.?\\s?o\\.?\\s?m\\.?|till och med|fram till|until)\\D{0,25}" + DATE_WORD);
+  private static final Pattern ALTERNATIVE_CONTACT = Pattern.compile(
+      "(?iu)(?:kontakta|vänd dig till|hänvisa[rs]? till|ring|nås på|contact|please reach|reach out to)\\b|\\b0\\d{1,3}[- ]?\\d{2,3}[ ]?\\d{2}[ ]?\\d{2}\\b");
+  private static final Pattern DOMAIN_IN_TEXT = Pattern.compile("(?i)^(?:https?://)?((?:[a-z0-9-]+\\.)+[a-z]{2,})(?:[/:?#].*)?$");
   private static final Pattern ADDRESS_IN_TEXT = Pattern.compile("[\\w.+-]+@([\\w-]+(?:\\.[\\w-]+)+)");
   private static final Set<String> EXECUTABLE = Set.of("exe", "scr", "js", "jse", "vbs", "vbe", "bat", "cmd", "ps1", "jar",
       "iso", "img", "lnk", "hta", "com", "pif", "msi", "wsf", "cpl");
@@ -91,8 +102,11 @@ public final class FactExtractor {
     boolean autoReply = autoSubmitted.contains("auto-replied")
         || !email.header("X-Autoreply").isEmpty() || !email.header("X-Autorespond").isEmpty()
         || AUTO_REPLY_SUBJECT.matcher(subject).matches();
-    boolean deliveryReport = contentType.startsWith("multipart/report")
-        || senderLocal.equals("mailer-daemon") || senderLocal.equals("postmaster");
+    boolean readReport = contentType.startsWith("multipart/report") && contentType.contains("disposition-notification")
+        || READ_SUBJECT.matcher(subject).matches();
+    boolean deliveryReport = !readReport && (contentType.startsWith("multipart/report")
+        || senderLocal.equals("mailer-daemon") || senderLocal.equals("postmaster")
+        || DELIVERY_SUBJECT.matcher(subject).matches());
     boolean bulk = !email.header("List-Id").isEmpty() || !email.header("List-Unsubscribe").isEmpty()
         || precedence.equals("bulk") || precedence.equals("list") || precedence.equals("junk");
     boolean scanToMail = SCANNER_SENDER.matcher(senderLocal).matches()
@@ -101,6 +115,8 @@ public final class FactExtractor {
     boolean authFailed = email.header("Authentication-Results").stream().anyMatch(v -> AUTH_FAILURE.matcher(v).find());
     boolean spoofing = !senderInternal && displayNameShowsInternalAddress(sender.displayName());
     String body = email.plainText() + "\n" + email.htmlText();
+    boolean returnDate = autoReply && RETURN_DATE.matcher(body).find();
+    boolean alternativeContact = autoReply && (ALTERNATIVE_CONTACT.matcher(body).find() || ADDRESS_IN_TEXT.matcher(body).find());
     boolean signature = profile.requiredSignatureText().isEmpty()
         || body.toLowerCase(Locale.ROOT).contains(profile.requiredSignatureText().toLowerCase(Locale.ROOT));
 
@@ -131,12 +147,16 @@ public final class FactExtractor {
         .forward(!autoForward && FORWARD_PREFIX.matcher(prefixes).find())
         .autoForward(autoForward)
         .autoReply(autoReply)
+        .returnDateGiven(returnDate)
+        .alternativeContactGiven(alternativeContact)
         .bulk(bulk)
         .deliveryReport(deliveryReport)
+        .readReport(readReport)
         .scanToMail(scanToMail)
         .encryption(email.encryption())
         .authenticationFailed(authFailed)
         .displayNameSpoofing(spoofing)
+        .deceptiveLink(email.links().stream().anyMatch(FactExtractor::deceptive))
         .riskyAttachment(attachments.stream().anyMatch(Attachment::risky))
         .attachmentCount(attachments.size())
         .inlineImages(email.inlineImages())
@@ -188,6 +208,20 @@ public final class FactExtractor {
       if (profile.isInternal(m.group(1))) return true;
     }
     return false;
+  }
+
+  /** A link whose text is itself a web address on another site than the one it leads to. */
+  private static boolean deceptive(Email.Link link) {
+    var shown = DOMAIN_IN_TEXT.matcher(link.text().strip());
+    var target = DOMAIN_IN_TEXT.matcher(link.target().strip());
+    if (!shown.matches() || !target.matches()) return false;
+    return !site(shown.group(1)).equals(site(target.group(1)));
+  }
+
+  /** The last two labels of a host: the site a person reads it as. */
+  private static String site(String host) {
+    String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
+    return labels.length < 2 ? host : labels[labels.length - 2] + "." + labels[labels.length - 1];
   }
 
   private static Attachment attachment(EmailAttachment a) {

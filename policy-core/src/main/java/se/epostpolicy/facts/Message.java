@@ -24,13 +24,17 @@ import java.util.Objects;
  * @param forward a manual forward (Fwd:, Fw:, VB:, VS:, WG:)
  * @param autoForward an automatic forward (Auto-Submitted: auto-forwarded, inbox rule headers, Resent-*)
  * @param autoReply an automatic reply (Auto-Submitted: auto-replied, X-Autoreply, Autosvar:, Out of Office)
+ * @param returnDateGiven an automatic reply that says when the sender is back
+ * @param alternativeContactGiven an automatic reply that names someone else to contact (an address, a number or a name)
  * @param bulk bulk, newsletter or list mail (List-Id, List-Unsubscribe, Precedence: bulk|list)
- * @param deliveryReport a delivery or read report (multipart/report, mailer-daemon)
+ * @param deliveryReport a delivery status report (multipart/report delivery-status, mailer-daemon, postmaster)
+ * @param readReport a read receipt (multipart/report disposition-notification, Läst:/Read:)
  * @param scanToMail sent by a multifunction printer's scan-to-mail
  * @param encryption how the message as a whole is protected
  * @param authenticationFailed Authentication-Results reports spf, dkim or dmarc failure
  * @param displayNameSpoofing an external sender whose display name shows an internal address
- * @param riskyAttachment some attachment is executable, macro-bearing or has a double extension
+ * @param deceptiveLink a link whose shown text names another domain than the one it leads to
+ * @param riskyAttachment some attachment is executable, macro-bearing, has a double extension or hides a program
  * @param attachmentCount attachments, those of attached messages included
  * @param inlineImages images embedded inline in the body
  * @param backgroundImage the HTML body sets a background image
@@ -59,12 +63,16 @@ public record Message(
     boolean forward,
     boolean autoForward,
     boolean autoReply,
+    boolean returnDateGiven,
+    boolean alternativeContactGiven,
     boolean bulk,
     boolean deliveryReport,
+    boolean readReport,
     boolean scanToMail,
     Encryption encryption,
     boolean authenticationFailed,
     boolean displayNameSpoofing,
+    boolean deceptiveLink,
     boolean riskyAttachment,
     int attachmentCount,
     int inlineImages,
@@ -128,12 +136,16 @@ public record Message(
     private boolean forward;
     private boolean autoForward;
     private boolean autoReply;
+    private boolean returnDateGiven;
+    private boolean alternativeContactGiven;
     private boolean bulk;
     private boolean deliveryReport;
+    private boolean readReport;
     private boolean scanToMail;
     private Encryption encryption;
     private boolean authenticationFailed;
     private boolean displayNameSpoofing;
+    private boolean deceptiveLink;
     private boolean riskyAttachment;
     private int attachmentCount;
     private int inlineImages;
@@ -166,12 +178,16 @@ public record Message(
     public Builder forward(boolean v) { forward = v; return this; }
     public Builder autoForward(boolean v) { autoForward = v; return this; }
     public Builder autoReply(boolean v) { autoReply = v; return this; }
+    public Builder returnDateGiven(boolean v) { returnDateGiven = v; return this; }
+    public Builder alternativeContactGiven(boolean v) { alternativeContactGiven = v; return this; }
     public Builder bulk(boolean v) { bulk = v; return this; }
     public Builder deliveryReport(boolean v) { deliveryReport = v; return this; }
+    public Builder readReport(boolean v) { readReport = v; return this; }
     public Builder scanToMail(boolean v) { scanToMail = v; return this; }
     public Builder encryption(Encryption v) { encryption = v; return this; }
     public Builder authenticationFailed(boolean v) { authenticationFailed = v; return this; }
     public Builder displayNameSpoofing(boolean v) { displayNameSpoofing = v; return this; }
+    public Builder deceptiveLink(boolean v) { deceptiveLink = v; return this; }
     public Builder riskyAttachment(boolean v) { riskyAttachment = v; return this; }
     public Builder attachmentCount(int v) { attachmentCount = v; return this; }
     public Builder inlineImages(int v) { inlineImages = v; return this; }
@@ -183,7 +199,7 @@ public record Message(
     public Builder exposedMarkers(java.util.Set<MarkerType> v) { exposedMarkers = v; return this; }
 
     public Message build() {
-      return new Message(direction, sender, senderInternal, senderPrivateProvider, senderAuthorityMailbox, recipients, toCount, ccCount, bccCount, recipientCount, externalRecipientCount, privateProviderRecipientCount, toAuthorityMailbox, reply, forward, autoForward, autoReply, bulk, deliveryReport, scanToMail, encryption, authenticationFailed, displayNameSpoofing, riskyAttachment, attachmentCount, inlineImages, backgroundImage, requiredSignaturePresent, sizeBytes, date, markers, exposedMarkers);
+      return new Message(direction, sender, senderInternal, senderPrivateProvider, senderAuthorityMailbox, recipients, toCount, ccCount, bccCount, recipientCount, externalRecipientCount, privateProviderRecipientCount, toAuthorityMailbox, reply, forward, autoForward, autoReply, returnDateGiven, alternativeContactGiven, bulk, deliveryReport, readReport, scanToMail, encryption, authenticationFailed, displayNameSpoofing, deceptiveLink, riskyAttachment, attachmentCount, inlineImages, backgroundImage, requiredSignaturePresent, sizeBytes, date, markers, exposedMarkers);
     }
   }
 }

@@ -30,13 +30,27 @@ import se.epostpolicy.facts.Encryption;
  * @param encryption how the whole message is protected
  * @param sizeBytes size of the raw message
  * @param warnings what could not be read fully (a charset replaced, text cut at the limit); never content
+ * @param links the links of the HTML body: shown text and target
  * @since 0.1
  */
 public record Email(String source, Map<String, List<String>> headers, Address from, List<Address> to,
                     List<Address> cc, List<Address> bcc, List<Address> resentFrom, List<Address> resentTo,
                     String subject, Instant date, String plainText, String htmlText,
                     List<EmailAttachment> attachments, int inlineImages, boolean backgroundImage,
-                    Encryption encryption, long sizeBytes, List<String> warnings) {
+                    Encryption encryption, long sizeBytes, List<String> warnings, List<Link> links) {
+
+  /**
+   * A link in an HTML body.
+   *
+   * @param text the text shown to the reader
+   * @param target the {@code href}
+   */
+  public record Link(String text, String target) {
+    @Override
+    public String toString() {
+      return "Link[" + target.length() + " chars]";
+    }
+  }
 
   public Email {
     Objects.requireNonNull(source, "source");
@@ -52,6 +66,7 @@ public record Email(String source, Map<String, List<String>> headers, Address fr
     attachments = List.copyOf(attachments);
     Objects.requireNonNull(encryption, "encryption");
     warnings = List.copyOf(warnings);
+    links = links == null ? List.of() : List.copyOf(links);
   }
 
   /** The values of a header field, matched without regard to case; empty when absent. */

@@ -254,7 +254,7 @@ public final class MailReader {
     return new Email(source, headers, from.isEmpty() ? null : from.get(0),
         addresses(message, "To", walk), addresses(message, "Cc", walk), addresses(message, "Bcc", walk),
         resentFrom, resentTo, subject(message, walk), date(message), plain, walk.html.toString(),
-        walk.attachments, walk.inlineImages, walk.backgroundImage, walk.encryption, size, walk.warnings);
+        walk.attachments, walk.inlineImages, walk.backgroundImage, walk.encryption, size, walk.warnings, walk.links);
   }
 
   private static Map<String, List<String>> headers(MimeMessage message) throws MessagingException {
@@ -340,6 +340,7 @@ public final class MailReader {
     final StringBuilder html = new StringBuilder();
     final List<EmailAttachment> attachments = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
+    final List<Email.Link> links = new ArrayList<>();
     int inlineImages;
     boolean backgroundImage;
     Encryption encryption = Encryption.NONE;
@@ -477,6 +478,9 @@ public final class MailReader {
         backgroundImage = true;
       }
       if (htmlSource.toLowerCase(Locale.ROOT).contains("background-image")) backgroundImage = true;
+      for (org.jsoup.nodes.Element a : doc.select("a[href]")) {
+        if (links.size() < 500) links.add(new Email.Link(a.text().strip(), a.attr("href").strip()));
+      }
       return take(doc.wholeText().replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll("\\n\\s*\\n+", "\n"));
     }
 
