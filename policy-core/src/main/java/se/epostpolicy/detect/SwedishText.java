@@ -83,27 +83,30 @@ final class SwedishText {
     return out;
   }
 
-  /** True when the text word at {@code p} is {@code word}, inflected, or a compound headed by it. */
-  static boolean matches(String word, Position p) {
+  /**
+   * Every vocabulary word the text word at {@code p} can stand for: itself, itself less an
+   * inflectional ending (with a dropped final -e restored), the compound heads found in it, and its
+   * Snowball stem. A vocabulary word matches the position when the set holds it, so a vocabulary
+   * is looked up by key instead of tried word by word.
+   */
+  static Set<String> keys(Position p) {
     String s = p.surface();
-    if (inflectionOf(word, s)) return true;
-    if (p.parts().contains(word)) {
-      // the compound's head is the vocabulary word: what follows it is an ending, what precedes a modifier
-      int at = s.lastIndexOf(word);
-      if (at >= MIN_MODIFIER && ending(s.substring(at + word.length()))) return true;
+    Set<String> keys = new java.util.HashSet<>();
+    keys.add(s);
+    for (String e : ENDINGS) {
+      if (s.length() > e.length() && s.endsWith(e)) {
+        String base = s.substring(0, s.length() - e.length());
+        keys.add(base);
+        keys.add(base + "e");
+      }
     }
-    // Snowball reads irregular forms back to their stem; only a vocabulary word that is that stem counts,
-    // so "patienterna" is not read as "patienten", nor "diagnosen" as "diagnoser".
-    return word.length() >= MIN_STEM && word.equals(snowball(s));
-  }
-
-  private static boolean inflectionOf(String word, String s) {
-    if (!s.startsWith(word)) {
-      // words in -e drop it before some endings (kallelse → kallelser is regular; pojke → pojkar is not)
-      return word.endsWith("e") && s.startsWith(word.substring(0, word.length() - 1))
-          && ending(s.substring(word.length() - 1)) && s.length() > word.length();
+    for (String part : p.parts()) {
+      int at = s.lastIndexOf(part);
+      if (at >= MIN_MODIFIER && ending(s.substring(at + part.length()))) keys.add(part);
     }
-    return ending(s.substring(word.length()));
+    String stem = snowball(s);
+    if (stem.length() >= MIN_STEM) keys.add(stem);
+    return keys;
   }
 
   private static boolean ending(String rest) {

@@ -2,6 +2,7 @@ package se.epostpolicy.detect;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public final class VocabularyDetector implements Detector {
   @Override
   public void detect(List<ScannedText> texts, DetectionContext context, Consumer<Marker> found) {
     for (ScannedText t : texts) {
-      List<SwedishText.Position> words = analyzer.positions(t.text());
+      Text words = new Text(analyzer.positions(t.text()));
       boolean personHere = context.identityNumberPresent()
           || personTerms.stream().anyMatch(p -> p.find(words, null) != null)
           || personPatterns.stream().anyMatch(p -> p.matcher(t.text()).find());
@@ -66,14 +67,81 @@ public final class VocabularyDetector implements Detector {
     }
   }
 
-  private record Compiled(List<Term> terms, List<Pattern> patterns, List<Term> except, boolean needsPerson) {
-    String find(String text, List<SwedishText.Position> words) {
-      boolean[] blocked = new boolean[words.size()];
-      for (Term e : except) e.markAll(words, blocked);
-      for (Term term : terms) {
-        String hit = term.find(words, blocked);
-        if (hit != null) return hit;
+  /** A text's word positions and, computed once, the vocabulary words each position can stand for. */
+  private static final class Text {
+    final List<SwedishText.Position> positions;
+    private final List<Set<String>> keys;
+
+    Text(List<SwedishText.Position> positions) {
+      this.positions = positions;
+      this.keys = new ArrayList<>(positions.size());
+      for (SwedishText.Position p : positions) keys.add(SwedishText.keys(p));
+    }
+
+    int size() {
+      return positions.size();
+    }
+
+    Set<String> keys(int i) {
+      return keys.get(i);
+    }
+  }
+
+  /** Terms looked up by their first word, so a text is read once per marker type, not once per term. */
+  private static final class TermIndex {
+    private final Map<String, List<Term>> byFirstWord = new HashMap<>();
+    private final List<Term> wildcardFirst = new ArrayList<>();
+
+    TermIndex(List<Term> terms) {
+      for (Term t : terms) {
+        Word first = t.words().get(0);
+        if (first.anyStart() || first.anyEnd()) wildcardFirst.add(t);
+        else byFirstWord.computeIfAbsent(first.text(), k -> new ArrayList<>()).add(t);
       }
+    }
+
+    /** Calls {@code hit} with each term that matches at some position (start, term). */
+    void each(Text text, boolean[] blocked, java.util.function.BiPredicate<Integer, Term> hit) {
+      for (int i = 0; i < text.size(); i++) {
+        for (String key : text.keys(i)) {
+          List<Term> candidates = byFirstWord.get(key);
+          if (candidates == null) continue;
+          for (Term t : candidates) {
+            if (t.matchesAt(text, i, blocked) && !hit.test(i, t)) return;
+          }
+        }
+        for (Term t : wildcardFirst) {
+          if (t.matchesAt(text, i, blocked) && !hit.test(i, t)) return;
+        }
+      }
+    }
+  }
+
+  private static final class Compiled {
+    final TermIndex terms;
+    final TermIndex except;
+    final List<Pattern> patterns;
+    final boolean needsPerson;
+
+    Compiled(List<Term> terms, List<Pattern> patterns, List<Term> except, boolean needsPerson) {
+      this.terms = new TermIndex(terms);
+      this.except = new TermIndex(except);
+      this.patterns = patterns;
+      this.needsPerson = needsPerson;
+    }
+
+    String find(String text, Text words) {
+      boolean[] blocked = new boolean[words.size()];
+      except.each(words, null, (i, t) -> {
+        for (int j = i; j < i + t.words().size(); j++) blocked[j] = true;
+        return true;
+      });
+      String[] hit = {null};
+      terms.each(words, blocked, (i, t) -> {
+        hit[0] = t.surface(words, i);
+        return false;
+      });
+      if (hit[0] != null) return hit[0];
       for (Pattern p : patterns) {
         Matcher m = p.matcher(text);
         if (m.find()) return m.group().strip();
@@ -90,35 +158,26 @@ public final class VocabularyDetector implements Detector {
       return new Term(ws);
     }
 
-    /** The matched surface words, or null. A match may not touch a blocked position. */
-    String find(List<SwedishText.Position> text, boolean[] blocked) {
+    /** The matched surface words anywhere in {@code text}, or null (for person terms). */
+    String find(Text text, boolean[] blocked) {
       for (int i = 0; i + words.size() <= text.size(); i++) {
-        if (blocked != null && anyBlocked(blocked, i, i + words.size())) continue;
-        if (matchesAt(text, i)) {
-          StringBuilder sb = new StringBuilder();
-          for (int j = i; j < i + words.size(); j++) sb.append(j > i ? " " : "").append(text.get(j).surface());
-          return sb.toString();
-        }
+        if (matchesAt(text, i, blocked)) return surface(text, i);
       }
       return null;
     }
 
-    private static boolean anyBlocked(boolean[] blocked, int from, int to) {
-      for (int j = from; j < to; j++) if (blocked[j]) return true;
-      return false;
+    String surface(Text text, int i) {
+      StringBuilder sb = new StringBuilder();
+      for (int j = i; j < i + words.size(); j++) sb.append(j > i ? " " : "").append(text.positions.get(j).surface());
+      return sb.toString();
     }
 
-    void markAll(List<SwedishText.Position> text, boolean[] blocked) {
-      for (int i = 0; i + words.size() <= text.size(); i++) {
-        if (matchesAt(text, i)) {
-          for (int j = i; j < i + words.size(); j++) blocked[j] = true;
-        }
-      }
-    }
-
-    private boolean matchesAt(List<SwedishText.Position> text, int i) {
+    /** True when the phrase stands at {@code i} without touching a blocked position. */
+    boolean matchesAt(Text text, int i, boolean[] blocked) {
+      if (i + words.size() > text.size()) return false;
       for (int j = 0; j < words.size(); j++) {
-        if (!words.get(j).matches(text.get(i + j))) return false;
+        if (blocked != null && blocked[i + j]) return false;
+        if (!words.get(j).matches(text, i + j)) return false;
       }
       return true;
     }
@@ -132,11 +191,12 @@ public final class VocabularyDetector implements Detector {
       return new Word(w.substring(start ? 1 : 0, end ? w.length() - 1 : w.length()), start, end);
     }
 
-    boolean matches(SwedishText.Position p) {
-      if (anyStart && anyEnd) return p.surface().contains(text);
-      if (anyStart) return p.surface().endsWith(text);
-      if (anyEnd) return p.surface().startsWith(text);
-      return SwedishText.matches(text, p);
+    boolean matches(Text t, int i) {
+      String surface = t.positions.get(i).surface();
+      if (anyStart && anyEnd) return surface.contains(text);
+      if (anyStart) return surface.endsWith(text);
+      if (anyEnd) return surface.startsWith(text);
+      return t.keys(i).contains(text);
     }
   }
 }

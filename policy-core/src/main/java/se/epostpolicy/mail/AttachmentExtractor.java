@@ -46,11 +46,16 @@ final class AttachmentExtractor {
   /** The type of {@code data} read from its content alone, without regard to name or declaration. */
   static String detect(byte[] data) {
     try (TikaInputStream in = TikaInputStream.get(data)) {
-      return DETECTOR.detect(in, new Metadata()).getBaseType().toString();
-    } catch (IOException e) {
+      String type = DETECTOR.detect(in, new Metadata()).getBaseType().toString();
+      // A broken container can make a detector read a type name out of garbage.
+      return WELL_FORMED_TYPE.matcher(type).matches() ? type : MediaType.OCTET_STREAM.toString();
+    } catch (IOException | RuntimeException e) {
       return MediaType.OCTET_STREAM.toString();
     }
   }
+
+  private static final java.util.regex.Pattern WELL_FORMED_TYPE =
+      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9.+_-]*/[a-z0-9][a-z0-9.+_-]*");
 
   /** The type a file name's extension stands for, or {@code application/octet-stream}. */
   static String typeOfName(String name) {

@@ -42,13 +42,24 @@ class CorpusRobustnessTest {
     int[] decided = new int[1];
     int[] warned = new int[1];
     Map<String, Integer> errors = new TreeMap<>();
+    Map<String, Integer> attachmentTypes = new TreeMap<>();
+    Map<String, Integer> protection = new TreeMap<>();
+    int[] attachments = new int[3]; // all, with text, encrypted
     List<String> escaped = new ArrayList<>();
     for (Path f : files) {
       try {
         reader.read(f, corpus.relativize(f).toString(), outcome -> {
           if (outcome instanceof ReadOutcome.Parsed p) {
+            var email = p.email();
+            if (email.encryption() != se.epostpolicy.facts.Encryption.NONE) protection.merge(email.encryption().name(), 1, Integer::sum);
+            for (var a : email.attachments()) {
+              attachments[0]++;
+              if (!a.text().isBlank()) attachments[1]++;
+              if (a.encrypted()) attachments[2]++;
+              attachmentTypes.merge(a.detectedType(), 1, Integer::sum);
+            }
             try {
-              Decision d = engine.evaluate(p.email());
+              Decision d = engine.evaluate(email);
               assertThat(d.verdicts().isEmpty()).isEqualTo(d.needsReview());
               decided[0]++;
               if (!d.warnings().isEmpty()) warned[0]++;
@@ -65,6 +76,9 @@ class CorpusRobustnessTest {
     }
     System.out.printf("corpus: %d files, %d messages decided (%d with reading warnings), typed errors %s, escaped %d%n",
         files.size(), decided[0], warned[0], errors, escaped.size());
+    System.out.printf("corpus attachments: %d, %d with text extracted, %d encrypted; messages by protection %s%n",
+        attachments[0], attachments[1], attachments[2], protection);
+    System.out.printf("corpus attachments by detected type: %s%n", attachmentTypes);
     assertThat(escaped).as("exceptions that escaped").isEmpty();
     assertThat(decided[0]).as("messages decided").isGreaterThan(files.size() / 2);
   }

@@ -65,6 +65,33 @@ class DetectorCorpusTest {
     assertThat(below).as("marker types below the bar").isEmpty();
   }
 
+  /** The held-out lines were never used to tune the lists: reported, not gating. */
+  @Test
+  void heldOutTextsAreMeasuredAndReported() throws Exception {
+    Detectors detectors = new Detectors(
+        PackRepository.classpath().resolve(PackRef.parse("region-varmland")).vocabulary(), List.of());
+    java.util.Map<MarkerType, int[]> counts = new java.util.TreeMap<>();
+    List<String> wrong = new ArrayList<>();
+    int lines = 0;
+    for (String line : Files.readAllLines(CORPUS.resolve("holdout/holdout.txt"), StandardCharsets.UTF_8)) {
+      if (line.isBlank() || line.startsWith("#")) continue;
+      String[] f = line.split(" ", 3);
+      MarkerType type = MarkerType.valueOf(f[0]);
+      boolean positive = f[1].equals("+");
+      boolean found = detectors.scan(List.of(new ScannedText(Location.BODY, "", f[2], false)), MAIL_DATE)
+          .stream().anyMatch(m -> m.type() == type);
+      int[] c = counts.computeIfAbsent(type, k -> new int[4]); // TP FP FN TN
+      c[positive ? (found ? 0 : 2) : (found ? 1 : 3)]++;
+      if (positive != found) wrong.add(type + (positive ? " missed: " : " false hit: ") + f[2]);
+      lines++;
+    }
+    System.out.printf("held-out: %d texts%n", lines);
+    counts.forEach((type, c) -> System.out.printf("%-27s %4d %4d %4d %4d %9.3f %7.3f%n", type, c[0], c[1], c[2], c[3],
+        c[0] + c[1] == 0 ? 0 : (double) c[0] / (c[0] + c[1]), c[0] + c[2] == 0 ? 0 : (double) c[0] / (c[0] + c[2])));
+    wrong.forEach(System.out::println);
+    assertThat(lines).isGreaterThanOrEqualTo(90);
+  }
+
   static List<Example> read(Path file) throws Exception {
     List<Example> out = new ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
