@@ -29,6 +29,8 @@ public final class VocabularyDetector implements Detector {
   private final List<Term> personTerms;
   private final List<Pattern> personPatterns;
   private final Map<MarkerType, Compiled> entries = new EnumMap<>(MarkerType.class);
+  /** Every marker type's terms and exceptions, by first word: a text is read once for all types. */
+  private final TermIndex index;
 
   public VocabularyDetector(Vocabulary vocabulary) {
     Set<String> words = new LinkedHashSet<>();
@@ -48,23 +50,62 @@ public final class VocabularyDetector implements Detector {
         e.patterns().stream().map(Pattern::compile).toList(),
         e.except().stream().map(Term::parse).toList(),
         e.needsPerson())));
+    List<Entry> indexed = new ArrayList<>();
+    entries.forEach((type, c) -> {
+      c.terms.forEach(t -> indexed.add(new Entry(type, t, false)));
+      c.except.forEach(t -> indexed.add(new Entry(type, t, true)));
+    });
+    this.index = new TermIndex(indexed);
   }
+
+  /** A term of one marker type, or one of its exceptions. */
+  private record Entry(MarkerType type, Term term, boolean except) {}
 
   @Override
   public void detect(List<ScannedText> texts, DetectionContext context, Consumer<Marker> found) {
     for (ScannedText t : texts) {
       Text words = new Text(analyzer.positions(t.text()));
       boolean personHere = context.identityNumberPresent()
-          || personTerms.stream().anyMatch(p -> p.find(words, null) != null)
+          || personTerms.stream().anyMatch(p -> p.find(words) != null)
           || personPatterns.stream().anyMatch(p -> p.matcher(t.text()).find());
+      // One pass over the text: where each type's terms and exceptions stand.
+      Map<MarkerType, boolean[]> blocked = new EnumMap<>(MarkerType.class);
+      Map<MarkerType, List<int[]>> hits = new EnumMap<>(MarkerType.class);
+      List<Entry> entriesAt = new ArrayList<>();
+      for (int i = 0; i < words.size(); i++) {
+        entriesAt.clear();
+        index.candidates(words, i, entriesAt);
+        for (Entry e : entriesAt) {
+          if (!e.term.matchesAt(words, i)) continue;
+          if (e.except) {
+            boolean[] b = blocked.computeIfAbsent(e.type, k -> new boolean[words.size()]);
+            for (int j = i; j < i + e.term.words().size(); j++) b[j] = true;
+          } else {
+            hits.computeIfAbsent(e.type, k -> new ArrayList<>()).add(new int[] {i, e.term.words().size()});
+          }
+        }
+      }
       entries.forEach((type, entry) -> {
         if (entry.needsPerson && !personHere) return;
-        String evidence = entry.find(t.text(), words);
+        String evidence = firstUnblocked(words, hits.get(type), blocked.get(type));
+        if (evidence == null) evidence = entry.firstPattern(t.text());
         if (evidence != null) {
           found.accept(new Marker(type, t.location(), t.attachmentName(), evidence, t.protectedInTransit()));
         }
       });
     }
+  }
+
+  private static String firstUnblocked(Text words, List<int[]> hits, boolean[] blocked) {
+    if (hits == null) return null;
+    outer:
+    for (int[] h : hits) {
+      if (blocked != null) {
+        for (int j = h[0]; j < h[0] + h[1]; j++) if (blocked[j]) continue outer;
+      }
+      return words.surface(h[0], h[1]);
+    }
+    return null;
   }
 
   /** A text's word positions and, computed once, the vocabulary words each position can stand for. */
@@ -85,63 +126,53 @@ public final class VocabularyDetector implements Detector {
     Set<String> keys(int i) {
       return keys.get(i);
     }
+
+    String surface(int from, int length) {
+      StringBuilder sb = new StringBuilder();
+      for (int j = from; j < from + length; j++) sb.append(j > from ? " " : "").append(positions.get(j).surface());
+      return sb.toString();
+    }
   }
 
-  /** Terms looked up by their first word, so a text is read once per marker type, not once per term. */
+  /** Entries looked up by the first word of their term; terms starting with a wildcard are tried everywhere. */
   private static final class TermIndex {
-    private final Map<String, List<Term>> byFirstWord = new HashMap<>();
-    private final List<Term> wildcardFirst = new ArrayList<>();
+    private final Map<String, List<Entry>> byFirstWord = new HashMap<>();
+    private final List<Entry> wildcardFirst = new ArrayList<>();
 
-    TermIndex(List<Term> terms) {
-      for (Term t : terms) {
-        Word first = t.words().get(0);
-        if (first.anyStart() || first.anyEnd()) wildcardFirst.add(t);
-        else byFirstWord.computeIfAbsent(first.text(), k -> new ArrayList<>()).add(t);
+    TermIndex(List<Entry> entries) {
+      for (Entry e : entries) {
+        Word first = e.term.words().get(0);
+        if (first.anyStart() || first.anyEnd()) wildcardFirst.add(e);
+        else byFirstWord.computeIfAbsent(first.text(), k -> new ArrayList<>()).add(e);
       }
     }
 
-    /** Calls {@code hit} with each term that matches at some position (start, term). */
-    void each(Text text, boolean[] blocked, java.util.function.BiPredicate<Integer, Term> hit) {
-      for (int i = 0; i < text.size(); i++) {
-        for (String key : text.keys(i)) {
-          List<Term> candidates = byFirstWord.get(key);
-          if (candidates == null) continue;
-          for (Term t : candidates) {
-            if (t.matchesAt(text, i, blocked) && !hit.test(i, t)) return;
-          }
-        }
-        for (Term t : wildcardFirst) {
-          if (t.matchesAt(text, i, blocked) && !hit.test(i, t)) return;
-        }
+    void candidates(Text text, int i, List<Entry> out) {
+      for (String key : text.keys(i)) {
+        List<Entry> c = byFirstWord.get(key);
+        if (c != null) out.addAll(c);
+      }
+      String surface = text.positions.get(i).surface();
+      for (Entry e : wildcardFirst) {
+        if (e.term.words().get(0).matchesSurface(surface)) out.add(e);
       }
     }
   }
 
   private static final class Compiled {
-    final TermIndex terms;
-    final TermIndex except;
+    final List<Term> terms;
+    final List<Term> except;
     final List<Pattern> patterns;
     final boolean needsPerson;
 
     Compiled(List<Term> terms, List<Pattern> patterns, List<Term> except, boolean needsPerson) {
-      this.terms = new TermIndex(terms);
-      this.except = new TermIndex(except);
+      this.terms = terms;
+      this.except = except;
       this.patterns = patterns;
       this.needsPerson = needsPerson;
     }
 
-    String find(String text, Text words) {
-      boolean[] blocked = new boolean[words.size()];
-      except.each(words, null, (i, t) -> {
-        for (int j = i; j < i + t.words().size(); j++) blocked[j] = true;
-        return true;
-      });
-      String[] hit = {null};
-      terms.each(words, blocked, (i, t) -> {
-        hit[0] = t.surface(words, i);
-        return false;
-      });
-      if (hit[0] != null) return hit[0];
+    String firstPattern(String text) {
       for (Pattern p : patterns) {
         Matcher m = p.matcher(text);
         if (m.find()) return m.group().strip();
@@ -159,24 +190,16 @@ public final class VocabularyDetector implements Detector {
     }
 
     /** The matched surface words anywhere in {@code text}, or null (for person terms). */
-    String find(Text text, boolean[] blocked) {
+    String find(Text text) {
       for (int i = 0; i + words.size() <= text.size(); i++) {
-        if (matchesAt(text, i, blocked)) return surface(text, i);
+        if (matchesAt(text, i)) return text.surface(i, words.size());
       }
       return null;
     }
 
-    String surface(Text text, int i) {
-      StringBuilder sb = new StringBuilder();
-      for (int j = i; j < i + words.size(); j++) sb.append(j > i ? " " : "").append(text.positions.get(j).surface());
-      return sb.toString();
-    }
-
-    /** True when the phrase stands at {@code i} without touching a blocked position. */
-    boolean matchesAt(Text text, int i, boolean[] blocked) {
+    boolean matchesAt(Text text, int i) {
       if (i + words.size() > text.size()) return false;
       for (int j = 0; j < words.size(); j++) {
-        if (blocked != null && blocked[i + j]) return false;
         if (!words.get(j).matches(text, i + j)) return false;
       }
       return true;
@@ -192,11 +215,14 @@ public final class VocabularyDetector implements Detector {
     }
 
     boolean matches(Text t, int i) {
-      String surface = t.positions.get(i).surface();
+      return anyStart || anyEnd ? matchesSurface(t.positions.get(i).surface()) : t.keys(i).contains(text);
+    }
+
+    boolean matchesSurface(String surface) {
       if (anyStart && anyEnd) return surface.contains(text);
       if (anyStart) return surface.endsWith(text);
       if (anyEnd) return surface.startsWith(text);
-      return t.keys(i).contains(text);
+      return surface.equals(text);
     }
   }
 }
