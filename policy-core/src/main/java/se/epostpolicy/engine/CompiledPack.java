@@ -88,11 +88,25 @@ final class CompiledPack {
     }
     Map<String, String> contentByPath = new HashMap<>();
     pack.ruleFiles().forEach(f -> contentByPath.put(f.path(), f.content()));
+    // A version that replaces rules of what it includes drops them here; it states them anew, or not at all.
+    String own = pack.manifest().id() + "/" + pack.manifest().version() + "/";
+    java.util.Set<String> replaced = new java.util.HashSet<>();
+    for (KiePackage kp : List.copyOf(kieBase.getKiePackages())) {
+      for (Rule rule : List.copyOf(kp.getRules())) {
+        Object id = rule.getMetaData().get("id");
+        if (id == null || !pack.manifest().replaces().contains(text(id))) continue;
+        if (sourceOf(rule, ref).startsWith(own)) continue;
+        kieBase.removeRule(kp.getName(), rule.getName());
+        replaced.add(text(id));
+      }
+    }
+    for (String id : pack.manifest().replaces()) {
+      if (!replaced.contains(id)) problems.add(new Problem(own + "pack.yaml", 0, "replaces " + id + ", which no included pack has"));
+    }
     Map<String, RuleInfo> rules = new HashMap<>();
     for (KiePackage kp : kieBase.getKiePackages()) {
       for (Rule rule : kp.getRules()) {
-        String file = rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null
-            ? impl.getResource().getSourcePath() : ref;
+        String file = sourceOf(rule, ref);
         int line = lineOf(contentByPath.get(file), rule.getName());
         if (rule instanceof RuleImpl impl && impl.isQuery()) continue;
         Map<String, Object> meta = rule.getMetaData();
@@ -113,6 +127,11 @@ final class CompiledPack {
     Hit reviewHit = new Hit(review.id(), review.id(), Notice.REVIEW, new Citation(review.source(), review.heading()),
         review.reason(), false, "");
     return new CompiledPack(pack, kieBase, rules, reviewHit);
+  }
+
+  private static String sourceOf(Rule rule, String fallback) {
+    return rule instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null
+        ? impl.getResource().getSourcePath() : fallback;
   }
 
   private static String text(Object o) {

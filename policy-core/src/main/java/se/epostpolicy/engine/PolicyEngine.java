@@ -1,6 +1,9 @@
 package se.epostpolicy.engine;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,17 +44,38 @@ import se.epostpolicy.pack.ResolvedPack;
 public final class PolicyEngine {
 
   private static final int MAX_RULE_FIRINGS = 10_000;
+  private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
-  private final CompiledPack compiled;
-  private final OrganisationProfile profile;
-  private final FactExtractor extractor;
+  /** One version of the pack, compiled, with the profile and extractor it judges by. */
+  private record Version(PackManifest manifest, CompiledPack compiled, OrganisationProfile profile, FactExtractor extractor) {}
+
+  private final String packId;
+  private final List<Version> versions;
+  private final VersionSelection selection;
 
   private PolicyEngine(Builder b) {
-    ResolvedPack resolved = b.repository.resolve(PackRef.parse(b.pack));
-    this.compiled = CompiledPack.compile(resolved);
-    this.profile = b.profile != null ? b.profile : resolved.profile();
-    Detectors detectors = new Detectors(resolved.vocabulary(), b.detectors);
-    this.extractor = new FactExtractor(profile, detectors, b.clock);
+    PackRef ref = PackRef.parse(b.pack);
+    b.repository.manifest(ref); // fails with UnknownPackException or RulePackException, naming what exists
+    this.packId = ref.id();
+    List<Version> loaded = new ArrayList<>();
+    for (PackManifest m : b.repository.versions(ref.id())) {
+      ResolvedPack resolved = b.repository.resolve(new PackRef(m.id(), java.util.Optional.of(m.version())));
+      CompiledPack compiled = CompiledPack.compile(resolved);
+      OrganisationProfile profile = b.profile;
+      if (profile == null) {
+        try {
+          profile = PackRepository.profile(b.settings == null ? resolved.settings() : resolved.settings().overriddenBy(b.settings));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+          throw new RulePackException(m.ref(), List.of(new RulePackException.Problem(m.ref(), 0, "organisation profile: " + e.getMessage())));
+        }
+      }
+      Detectors detectors = new Detectors(resolved.vocabulary(), b.detectors);
+      loaded.add(new Version(m, compiled, profile, new FactExtractor(profile, detectors, b.clock)));
+    }
+    this.versions = List.copyOf(loaded);
+    this.selection = b.selection != null ? b.selection
+        : ref.version().map(VersionSelection::exactly).orElse(VersionSelection.newest());
+    if (selection instanceof VersionSelection.Exactly e) version(e.version()); // an unknown version fails now
   }
 
   /**
@@ -70,27 +94,46 @@ public final class PolicyEngine {
     return new Builder();
   }
 
-  /** The manifest of the pack version this engine runs. */
+  /**
+   * The manifest of the version this engine judges by when the message's date does not matter:
+   * the selected one, or the newest when each message picks its own.
+   */
   public PackManifest pack() {
-    return compiled.pack().manifest();
+    return defaultVersion().manifest();
   }
 
-  /** The organisation profile mail is judged against. */
+  /** Every version of the pack this engine holds, oldest first. */
+  public List<PackManifest> versions() {
+    return versions.stream().map(Version::manifest).toList();
+  }
+
+  /** How this engine picks a version for a message. */
+  public VersionSelection selection() {
+    return selection;
+  }
+
+  /** The organisation profile mail is judged against (that of the default version). */
   public OrganisationProfile profile() {
-    return profile;
+    return defaultVersion().profile();
   }
 
-  /** The ids of every rule in the pack and what it includes, sorted, with the review rule's. */
+  /** The ids of every rule of every version and what they include, sorted, with the review rules'. */
   public List<String> ruleIds() {
     TreeSet<String> ids = new TreeSet<>();
-    compiled.rules().forEach(r -> ids.add(r.id()));
-    ids.add(compiled.reviewHit().ruleId());
+    for (Version v : versions) {
+      v.compiled().rules().forEach(r -> ids.add(r.id()));
+      ids.add(v.compiled().reviewHit().ruleId());
+    }
     return List.copyOf(ids);
   }
 
-  /** The facts the rules would see for {@code email}. */
+  /**
+   * The facts the rules would see for {@code email}.
+   *
+   * @throws EvaluationException when no version applies to the message's date
+   */
   public MailFacts facts(Email email) {
-    return extractor.extract(Objects.requireNonNull(email, "email"));
+    return select(Objects.requireNonNull(email, "email").date()).extractor().extract(email);
   }
 
   /** Evaluates {@code email} knowing nothing beyond the message. */
@@ -99,22 +142,68 @@ public final class PolicyEngine {
   }
 
   /**
-   * Evaluates {@code email} with what the embedding system knows.
+   * Evaluates {@code email} with what the embedding system knows, by the version the selection
+   * picks for it.
    *
-   * @throws EvaluationException when a rule fails at run time
+   * @throws EvaluationException when no version applies to the message's date, or a rule fails
    */
   public Decision evaluate(Email email, EvaluationContext context) {
     Objects.requireNonNull(context, "context");
-    return decide(email.source(), facts(email), context, email.warnings());
+    Version v = select(email.date());
+    return decide(v, email.source(), v.extractor().extract(email), context, email.warnings());
   }
 
   /** Evaluates facts made elsewhere (for tests and for systems with their own extraction). */
   public Decision evaluate(String source, MailFacts facts, EvaluationContext context) {
-    return decide(Objects.requireNonNull(source, "source"), Objects.requireNonNull(facts, "facts"),
+    Objects.requireNonNull(facts, "facts");
+    return decide(select(facts.message().date()), Objects.requireNonNull(source, "source"), facts,
         Objects.requireNonNull(context, "context"), List.of());
   }
 
-  private Decision decide(String source, MailFacts facts, EvaluationContext context, List<String> warnings) {
+  private Version defaultVersion() {
+    if (selection instanceof VersionSelection.Exactly e) return version(e.version());
+    if (selection instanceof VersionSelection.InForceOn on) {
+      Version v = inForce(on.date());
+      if (v != null) return v;
+    }
+    return versions.get(versions.size() - 1);
+  }
+
+  private Version version(String version) {
+    return versions.stream().filter(v -> v.manifest().version().equals(version)).findFirst()
+        .orElseThrow(() -> new UnknownPackException(packId + "@" + version,
+            versions.stream().map(v -> v.manifest().ref()).toList()));
+  }
+
+  private Version inForce(LocalDate date) {
+    Version chosen = null;
+    for (Version v : versions) if (v.manifest().inForceOn(date)) chosen = v; // oldest first: the last that applies
+    return chosen;
+  }
+
+  private Version select(Instant messageDate) {
+    LocalDate date;
+    if (selection instanceof VersionSelection.OnMessageDate) {
+      if (messageDate == null) {
+        throw new EvaluationException(packId + ": the message has no readable Date, so the version in force cannot be chosen", null);
+      }
+      date = messageDate.atZone(SWEDEN).toLocalDate();
+    } else if (selection instanceof VersionSelection.InForceOn on) {
+      date = on.date();
+    } else {
+      return defaultVersion();
+    }
+    Version v = inForce(date);
+    if (v == null) {
+      throw new EvaluationException(packId + ": no version was in force on " + date + "; the first, "
+          + versions.get(0).manifest().ref() + ", applies from " + versions.get(0).manifest().inForce(), null);
+    }
+    return v;
+  }
+
+  private Decision decide(Version version, String source, MailFacts facts, EvaluationContext context, List<String> warnings) {
+    CompiledPack compiled = version.compiled();
+    String ref = version.manifest().ref();
     RuleOutcomes outcomes = new RuleOutcomes();
     KieSession session = compiled.kieBase().newKieSession();
     try {
@@ -122,16 +211,16 @@ public final class PolicyEngine {
       session.insert(facts.message());
       for (Attachment a : facts.attachments()) session.insert(a);
       for (Marker m : facts.markers()) session.insert(m);
-      session.insert(profile);
+      session.insert(version.profile());
       session.insert(context);
       int fired = session.fireAllRules(MAX_RULE_FIRINGS);
       if (fired >= MAX_RULE_FIRINGS) {
-        throw new EvaluationException(pack().ref() + ": rules fired " + MAX_RULE_FIRINGS + " times; a rule loops", null);
+        throw new EvaluationException(ref + ": rules fired " + MAX_RULE_FIRINGS + " times; a rule loops", null);
       }
     } catch (EvaluationException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new EvaluationException(pack().ref() + ": a rule failed while evaluating " + source + " ("
+      throw new EvaluationException(ref + ": a rule failed while evaluating " + source + " ("
           + e.getClass().getSimpleName() + ")", e);
     } finally {
       session.dispose();
@@ -142,7 +231,7 @@ public final class PolicyEngine {
       hits.add(new Hit(info.id(), info.name(), f.outcome(), info.citation(), info.reason(), false, ""));
     }
     Precedence.Result result = Precedence.apply(hits, compiled);
-    return new Decision(source, pack().ref(), facts.message().direction(), result.verdicts(), result.notices(),
+    return new Decision(source, ref, facts.message().direction(), result.verdicts(), result.notices(),
         result.hits(), facts, warnings);
   }
 
@@ -151,6 +240,8 @@ public final class PolicyEngine {
     private PackRepository repository;
     private String pack;
     private OrganisationProfile profile;
+    private PackManifest.ProfileSettings settings;
+    private VersionSelection selection;
     private final List<Detector> detectors = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
 
@@ -162,15 +253,36 @@ public final class PolicyEngine {
       return this;
     }
 
-    /** Which pack: {@code id} for the newest version, or {@code id@version}. Required. */
+    /**
+     * Which pack: {@code id} or {@code id@version}. Every version of the pack is loaded; a named
+     * version is the one used unless {@link #selection(VersionSelection)} says otherwise. Required.
+     */
     public Builder pack(String pack) {
       this.pack = Objects.requireNonNull(pack, "pack");
       return this;
     }
 
-    /** Replaces the pack's default organisation profile. */
+    /** Replaces the pack's default organisation profile whole, for every version. */
     public Builder profile(OrganisationProfile profile) {
       this.profile = Objects.requireNonNull(profile, "profile");
+      return this;
+    }
+
+    /**
+     * Overrides some of each version's default profile settings (those set in {@code settings});
+     * see {@link PackRepository#readProfileSettings(java.nio.file.Path)}.
+     */
+    public Builder profileSettings(PackManifest.ProfileSettings settings) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * How a version is picked for each message; by default the version {@link #pack(String)} names,
+     * or the newest.
+     */
+    public Builder selection(VersionSelection selection) {
+      this.selection = Objects.requireNonNull(selection, "selection");
       return this;
     }
 

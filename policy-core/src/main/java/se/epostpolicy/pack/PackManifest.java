@@ -13,20 +13,29 @@ import java.util.Objects;
  * @param title the source document's title
  * @param organisation the organisation whose policy it is
  * @param source the source document's file name
- * @param inForce the date from which this version applies
+ * @param inForce the date from which this version applies, or {@code null} for an undated document
+ *     ({@code inForce: undated}), which applies to mail of any date
  * @param includes packs whose rules and settings this one builds on ({@code base@1}), base first
+ * @param replaces rule ids of included packs that this version drops (it states them anew or not at all)
  * @param profile the default organisation profile settings (partial: the rest comes from includes)
  * @param review the rule id, citation and reason recorded when nothing decisive fired, or {@code null}
  * @since 0.1
  */
 public record PackManifest(String id, String version, String title, String organisation, String source,
-                           LocalDate inForce, List<String> includes, ProfileSettings profile, ReviewRule review) {
+                           LocalDate inForce, List<String> includes, List<String> replaces, ProfileSettings profile,
+                           ReviewRule review) {
 
   public PackManifest {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(version, "version");
     includes = includes == null ? List.of() : List.copyOf(includes);
+    replaces = replaces == null ? List.of() : List.copyOf(replaces);
     profile = profile == null ? ProfileSettings.EMPTY : profile;
+  }
+
+  /** True when this version applies to mail dated {@code date}: undated, or in force on or before it. */
+  public boolean inForceOn(LocalDate date) {
+    return inForce == null || !inForce.isAfter(date);
   }
 
   /** {@code id@version}. */
@@ -57,10 +66,11 @@ public record PackManifest(String id, String version, String title, String organ
   public record ProfileSettings(List<String> internalDomains, String authorityMailbox, List<String> privateProviders,
                                 Integer massMailingThreshold, Integer bccThreshold, String requiredSignatureText) {
 
-    static final ProfileSettings EMPTY = new ProfileSettings(null, null, null, null, null, null);
+    /** No settings: everything as included. */
+    public static final ProfileSettings EMPTY = new ProfileSettings(null, null, null, null, null, null);
 
     /** These settings with {@code over}'s set values taking their place. */
-    ProfileSettings overriddenBy(ProfileSettings over) {
+    public ProfileSettings overriddenBy(ProfileSettings over) {
       return new ProfileSettings(
           over.internalDomains != null ? over.internalDomains : internalDomains,
           over.authorityMailbox != null ? over.authorityMailbox : authorityMailbox,

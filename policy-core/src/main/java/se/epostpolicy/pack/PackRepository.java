@@ -51,6 +51,7 @@ public final class PackRepository {
 
   static final String MANIFEST = "pack.yaml";
   static final String VOCABULARY = "markers.yaml";
+  static final String UNDATED = "undated";
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** One pack version as stored: its manifest (or the problems reading it) and its files. */
@@ -168,19 +169,12 @@ public final class PackRepository {
     }
     LocalDate inForce = null;
     try {
-      if (n.hasNonNull("inForce")) inForce = LocalDate.parse(n.get("inForce").asText());
+      if (n.hasNonNull("inForce") && !n.get("inForce").asText().equals(UNDATED)) inForce = LocalDate.parse(n.get("inForce").asText());
     } catch (DateTimeParseException e) {
-      problems.add(new Problem(file, 0, "inForce is not a date (YYYY-MM-DD)"));
+      problems.add(new Problem(file, 0, "inForce is not a date (YYYY-MM-DD) nor '" + UNDATED + "'"));
     }
     List<String> includes = strings(n.get("includes"));
-    JsonNode p = n.path("profile");
-    PackManifest.ProfileSettings profile = new PackManifest.ProfileSettings(
-        p.has("internalDomains") ? strings(p.get("internalDomains")) : null,
-        p.has("authorityMailbox") ? p.get("authorityMailbox").asText("") : null,
-        p.has("privateProviders") ? strings(p.get("privateProviders")) : null,
-        p.has("massMailingThreshold") ? p.get("massMailingThreshold").asInt() : null,
-        p.has("bccThreshold") ? p.get("bccThreshold").asInt() : null,
-        p.has("requiredSignatureText") ? p.get("requiredSignatureText").asText("") : null);
+    PackManifest.ProfileSettings profile = profileSettings(n.path("profile"));
     PackManifest.ReviewRule review = null;
     JsonNode r = n.get("review");
     if (r != null && r.isObject()) {
@@ -189,7 +183,45 @@ public final class PackRepository {
       if (review.id().isBlank() || review.reason().isBlank()) problems.add(new Problem(file, 0, "review needs an id and a reason"));
     }
     return new PackManifest(id, version, n.path("title").asText(""), n.path("organisation").asText(""),
-        n.path("source").asText(""), inForce, includes, profile, review);
+        n.path("source").asText(""), inForce, includes, strings(n.get("replaces")), profile, review);
+  }
+
+  private static PackManifest.ProfileSettings profileSettings(JsonNode p) {
+    return new PackManifest.ProfileSettings(
+        p.has("internalDomains") ? strings(p.get("internalDomains")) : null,
+        p.has("authorityMailbox") ? p.get("authorityMailbox").asText("") : null,
+        p.has("privateProviders") ? strings(p.get("privateProviders")) : null,
+        p.has("massMailingThreshold") ? p.get("massMailingThreshold").asInt() : null,
+        p.has("bccThreshold") ? p.get("bccThreshold").asInt() : null,
+        p.has("requiredSignatureText") ? p.get("requiredSignatureText").asText("") : null);
+  }
+
+  /**
+   * Reads organisation profile settings from a YAML file holding any of {@code internalDomains},
+   * {@code authorityMailbox}, {@code privateProviders}, {@code massMailingThreshold},
+   * {@code bccThreshold}, {@code requiredSignatureText}: an organisation's overrides of a pack's
+   * defaults ({@code policy-check --org FILE}).
+   *
+   * @throws RulePackException naming the file when it is not such a mapping
+   */
+  public static PackManifest.ProfileSettings readProfileSettings(Path file) {
+    try {
+      JsonNode n = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      if (n == null || !n.isObject()) {
+        throw new RulePackException(file.toString(), List.of(new Problem(file.toString(), 1, "not a YAML mapping")));
+      }
+      JsonNode p = n.has("profile") ? n.get("profile") : n;
+      List<String> known = List.of("internalDomains", "authorityMailbox", "privateProviders", "massMailingThreshold",
+          "bccThreshold", "requiredSignatureText");
+      List<Problem> problems = new ArrayList<>();
+      p.fieldNames().forEachRemaining(f -> {
+        if (!known.contains(f)) problems.add(new Problem(file.toString(), 0, "unknown profile setting '" + f + "'"));
+      });
+      if (!problems.isEmpty()) throw new RulePackException(file.toString(), problems);
+      return profileSettings(p);
+    } catch (IOException e) {
+      throw new RulePackException(file.toString(), List.of(new Problem(file.toString(), line(e), "cannot read: " + firstLine(e.getMessage()))));
+    }
   }
 
   private static List<String> strings(JsonNode node) {
@@ -249,6 +281,11 @@ public final class PackRepository {
     return (m.inForce() == null ? "0000-00-00" : m.inForce().toString()) + "|" + m.version();
   }
 
+  /** Every version of pack {@code id}, oldest in-force date first; empty when there is none. */
+  public List<PackManifest> versions(String id) {
+    return manifests().stream().filter(m -> m.id().equals(id)).toList();
+  }
+
   private List<String> available() {
     return byFolder.keySet().stream().map(f -> f.replace('/', '@')).sorted().toList();
   }
@@ -284,25 +321,32 @@ public final class PackRepository {
       }
     }
     OrganisationProfile profile = null;
-    if (settings.internalDomains() == null || settings.internalDomains().isEmpty()) {
-      problems.add(new Problem(top.id() + "/" + top.version() + "/" + MANIFEST, 0, "profile has no internalDomains"));
-    } else {
-      try {
-        OrganisationProfile.Builder b = OrganisationProfile.builder()
-            .internalDomains(Set.copyOf(settings.internalDomains()));
-        if (settings.authorityMailbox() != null) b.authorityMailbox(settings.authorityMailbox());
-        if (settings.privateProviders() != null) b.privateProviders(new LinkedHashSet<>(settings.privateProviders()));
-        if (settings.massMailingThreshold() != null) b.massMailingThreshold(settings.massMailingThreshold());
-        if (settings.bccThreshold() != null) b.bccThreshold(settings.bccThreshold());
-        if (settings.requiredSignatureText() != null) b.requiredSignatureText(settings.requiredSignatureText());
-        profile = b.build();
-      } catch (IllegalArgumentException e) {
-        problems.add(new Problem(top.id() + "/" + top.version() + "/" + MANIFEST, 0, "profile: " + e.getMessage()));
-      }
+    String where = top.id() + "/" + top.version() + "/" + MANIFEST;
+    try {
+      profile = profile(settings);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      problems.add(new Problem(where, 0, "profile: " + e.getMessage()));
     }
     if (!problems.isEmpty()) throw new RulePackException(name, problems);
     List<PackManifest> manifests = chain.stream().map(Stored::manifest).toList();
-    return new ResolvedPack(top, manifests, rules, profile, vocabulary, review);
+    return new ResolvedPack(top, manifests, rules, settings, profile, vocabulary, review);
+  }
+
+  /**
+   * The organisation profile that {@code settings} describe.
+   *
+   * @throws IllegalStateException when they name no internal domain
+   * @throws IllegalArgumentException when a threshold is below 1
+   */
+  public static OrganisationProfile profile(PackManifest.ProfileSettings settings) {
+    OrganisationProfile.Builder b = OrganisationProfile.builder();
+    if (settings.internalDomains() != null) b.internalDomains(Set.copyOf(settings.internalDomains()));
+    if (settings.authorityMailbox() != null) b.authorityMailbox(settings.authorityMailbox());
+    if (settings.privateProviders() != null) b.privateProviders(new LinkedHashSet<>(settings.privateProviders()));
+    if (settings.massMailingThreshold() != null) b.massMailingThreshold(settings.massMailingThreshold());
+    if (settings.bccThreshold() != null) b.bccThreshold(settings.bccThreshold());
+    if (settings.requiredSignatureText() != null) b.requiredSignatureText(settings.requiredSignatureText());
+    return b.build();
   }
 
   private void collect(Stored s, List<Stored> chain, Set<String> seen, List<Problem> problems) {

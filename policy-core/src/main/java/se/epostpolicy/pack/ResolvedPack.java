@@ -12,13 +12,15 @@ import se.epostpolicy.facts.OrganisationProfile;
  * @param manifest the selected version's manifest
  * @param chain the manifests of the included packs and this one, base first
  * @param ruleFiles {@code .drl}, {@code .dsl} and {@code .dslr} files, base first
+ * @param settings the merged default profile settings, for an organisation's overrides to go over
  * @param profile the merged default organisation profile
  * @param vocabulary the merged marker vocabulary
  * @param review the "nothing decisive" rule, from the nearest manifest that names one
  * @since 0.1
  */
 public record ResolvedPack(PackManifest manifest, List<PackManifest> chain, List<PackFile> ruleFiles,
-                           OrganisationProfile profile, Vocabulary vocabulary, PackManifest.ReviewRule review) {
+                           PackManifest.ProfileSettings settings, OrganisationProfile profile, Vocabulary vocabulary,
+                           PackManifest.ReviewRule review) {
   public ResolvedPack {
     Objects.requireNonNull(manifest, "manifest");
     chain = List.copyOf(chain);
