@@ -23,7 +23,7 @@ import se.epostpolicy.pack.PackRepository;
 class PolicyEngineTest {
 
   private static final PackRepository PACKS = PackRepository.directory(Path.of("src/test/resources/testpacks"));
-  private static final PolicyEngine ENGINE = PolicyEngine.builder().repository(PACKS).pack("test-org").build();
+  private static final PolicyEngine ENGINE = PolicyEngine.builder().repository(PACKS).pack("test-org@1").build();
 
   private static MailFacts facts(Direction direction, MarkerType... markers) {
     Message m = Message.builder().direction(direction).sender(new Address("x@extern.se", "")).markers(Set.of(markers)).build();
@@ -69,7 +69,56 @@ class PolicyEngineTest {
     assertThat(hit.ruleId()).isEqualTo("T-REGISTER");
     assertThat(hit.citation()).isEqualTo(new Citation("test.txt", "1"));
     assertThat(hit.reason()).isEqualTo("Inkommet.");
-    assertThat(ENGINE.ruleIds()).containsExactly("T-FORBID", "T-OUT", "T-REGISTER", "T-REQUEST", "T-REVIEW", "T-THREAT");
+    assertThat(ENGINE.ruleIds()).contains("T-FORBID", "T-OUT", "T-OUT2", "T-REGISTER", "T-REQUEST", "T-REVIEW", "T-THREAT");
+  }
+
+  private static MailFacts outboundOn(String date) {
+    Message m = Message.builder().direction(Direction.OUTBOUND).sender(new Address("a@test.se", ""))
+        .date(date == null ? null : java.time.LocalDate.parse(date).atTime(10, 0).atZone(java.time.ZoneId.of("Europe/Stockholm")).toInstant())
+        .build();
+    return new MailFacts(m, List.of(), List.of());
+  }
+
+  @Test
+  void versionsLiveSideBySideAndTheDecisionNamesTheOneThatDecided() {
+    PolicyEngine byDate = PolicyEngine.builder().repository(PACKS).pack("test-org")
+        .selection(VersionSelection.inForceOnMessageDate()).build();
+    assertThat(byDate.versions()).extracting(m -> m.version()).containsExactly("1", "2");
+
+    Decision before = byDate.evaluate("2021", outboundOn("2021-06-01"), EvaluationContext.UNKNOWN);
+    assertThat(before.pack()).isEqualTo("test-org@1");
+    assertThat(before.verdicts()).containsExactly(Verdict.REGISTER);
+
+    Decision after = byDate.evaluate("2023", outboundOn("2023-06-01"), EvaluationContext.UNKNOWN);
+    assertThat(after.pack()).isEqualTo("test-org@2");
+    assertThat(after.verdicts()).containsExactly(Verdict.DELETE);
+    assertThat(after.hits()).extracting(Hit::ruleId).doesNotContain("T-OUT").contains("T-OUT2");
+
+    Decision onTheDay = byDate.evaluate("d", outboundOn("2022-01-01"), EvaluationContext.UNKNOWN);
+    assertThat(onTheDay.pack()).isEqualTo("test-org@2");
+  }
+
+  @Test
+  void newestExplicitAndFixedDateSelectionsPickTheirVersion() {
+    MailFacts old = outboundOn("2021-06-01");
+    assertThat(PolicyEngine.builder().repository(PACKS).pack("test-org").build()
+        .evaluate("x", old, EvaluationContext.UNKNOWN).pack()).isEqualTo("test-org@2");
+    assertThat(PolicyEngine.builder().repository(PACKS).pack("test-org@1").build()
+        .evaluate("x", outboundOn("2023-06-01"), EvaluationContext.UNKNOWN).pack()).isEqualTo("test-org@1");
+    assertThat(PolicyEngine.builder().repository(PACKS).pack("test-org")
+        .selection(VersionSelection.inForceOn(java.time.LocalDate.of(2021, 12, 31))).build()
+        .evaluate("x", outboundOn("2023-06-01"), EvaluationContext.UNKNOWN).pack()).isEqualTo("test-org@1");
+  }
+
+  @Test
+  void aMessageDatedBeforeEveryVersionOrUndatedIsAClearError() {
+    PolicyEngine byDate = PolicyEngine.builder().repository(PACKS).pack("test-org")
+        .selection(VersionSelection.inForceOnMessageDate()).build();
+    assertThatThrownBy(() -> byDate.evaluate("x", outboundOn("2019-03-01"), EvaluationContext.UNKNOWN))
+        .isInstanceOf(se.epostpolicy.EvaluationException.class)
+        .hasMessageContaining("no version was in force on 2019-03-01").hasMessageContaining("test-org@1");
+    assertThatThrownBy(() -> byDate.evaluate("x", outboundOn(null), EvaluationContext.UNKNOWN))
+        .isInstanceOf(se.epostpolicy.EvaluationException.class).hasMessageContaining("no readable Date");
   }
 
   @Test
