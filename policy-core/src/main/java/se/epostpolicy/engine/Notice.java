@@ -26,6 +26,12 @@ public enum Notice implements Outcome {
   HANDLE_PROMPTLY,
   /** Secret material must leave the mailbox for the storage the records plan names. */
   TRANSFER_TO_RECORDS_STORAGE,
+  /**
+   * Sensitive content travels only in a way the policy permits (Region Halland's Säker e-post: an
+   * encrypted Word, Excel or PowerPoint attachment). Not in the catalogue's table: it records the
+   * catalogue's HAL-07 "allowed" as an outcome a person can see.
+   */
+  SENT_SECURELY,
   /** A layout or signature rule of the organisation is not met (advisory). */
   STYLE,
   /** Nothing decisive fired: a person must assess. */
