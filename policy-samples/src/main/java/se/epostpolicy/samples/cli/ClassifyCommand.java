@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -19,6 +22,7 @@ import se.epostpolicy.engine.EvaluationContext;
 import se.epostpolicy.engine.MailboxType;
 import se.epostpolicy.engine.PolicyEngine;
 import se.epostpolicy.engine.SenderHistory;
+import se.epostpolicy.engine.VersionSelection;
 import se.epostpolicy.mail.MailReader;
 import se.epostpolicy.mail.ReadOutcome;
 import se.epostpolicy.pack.PackRepository;
@@ -43,6 +47,16 @@ final class ClassifyCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "DIR", description = "Read packs from this folder instead of the bundled ones.")
   Path rules;
 
+  @Option(names = "--at", paramLabel = "message-date|YYYY-MM-DD",
+      description = "Judge by the version in force on each message's date (message-date) or on a given date, "
+          + "instead of the newest or the one --policy names.")
+  String at;
+
+  @Option(names = "--org", paramLabel = "FILE",
+      description = "YAML with the organisation's own profile settings (internalDomains, authorityMailbox, "
+          + "privateProviders, massMailingThreshold, bccThreshold, requiredSignatureText) over the pack's defaults.")
+  Path org;
+
   @Option(names = "--sender-history", defaultValue = "UNKNOWN", description = "Context: ${COMPLETION-CANDIDATES}.")
   SenderHistory senderHistory;
 
@@ -55,6 +69,15 @@ final class ClassifyCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = ".eml files, mbox files or Maildir folders.")
   List<String> paths = new ArrayList<>();
 
+  private VersionSelection selection(String at) {
+    if (at.equals("message-date")) return VersionSelection.inForceOnMessageDate();
+    try {
+      return VersionSelection.inForceOn(LocalDate.parse(at));
+    } catch (DateTimeParseException e) {
+      throw new ParameterException(spec.commandLine(), "--at takes 'message-date' or a date YYYY-MM-DD, not '" + at + "'");
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -63,6 +86,8 @@ final class ClassifyCommand implements Callable<Integer> {
     try {
       PolicyEngine.Builder b = PolicyEngine.builder().pack(policy);
       if (rules != null) b.repository(PackRepository.directory(rules));
+      if (org != null) b.profileSettings(PackRepository.readProfileSettings(org));
+      if (at != null) b.selection(selection(at));
       engine = b.build();
     } catch (UnknownPackException e) {
       err.println("policy-check: " + e.getMessage());

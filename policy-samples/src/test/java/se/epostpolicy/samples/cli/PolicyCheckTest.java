@@ -97,4 +97,46 @@ class PolicyCheckTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("BAS-02");
   }
+
+  @Test
+  void anOrganisationFileOverridesThePacksProfile(@TempDir Path dir) throws Exception {
+    Path org = dir.resolve("org.yaml");
+    Files.writeString(org, "internalDomains: [regionhalland.se]\nmassMailingThreshold: 5\n");
+    String mail = "../policy-rules/src/test/resources/cases/region-halland/2025-11-18/bcc-internal-twelve-in-to.eml";
+    Run plain = run("classify", "--policy", "region-varmland", "--format", "json", mail);
+    assertThat(lines(plain.out()).get(0).get("direction").asText()).isEqualTo("INBOUND");
+    Run own = run("classify", "--policy", "region-varmland", "--format", "json", "--org", org.toString(), mail);
+    JsonNode d = lines(own.out()).get(0);
+    assertThat(d.get("direction").asText()).isEqualTo("INTERNAL");
+    assertThat(d.get("verdicts").toString()).isEqualTo("[\"FORBIDDEN_TO_SEND\"]");
+    assertThat(d.get("hits").toString()).contains("VRM-06");
+
+    Files.writeString(org, "bccLimit: 3\n");
+    Run bad = run("classify", "--policy", "region-varmland", "--org", org.toString(), mail);
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.err()).contains("unknown profile setting 'bccLimit'");
+  }
+
+  @Test
+  void atChoosesTheVersionInForceAndSaysWhenThereIsNone() throws Exception {
+    Run byDate = run("classify", "--policy", "region-halland", "--format", "json", "--at", "message-date",
+        "samples/01-inkommen-ansokan-om-bidrag.eml");
+    assertThat(byDate.exit()).isEqualTo(1);
+    assertThat(lines(byDate.out()).get(0).get("error").asText()).contains("no version was in force on 2024-03-12");
+    Run fixed = run("classify", "--policy", "region-halland", "--format", "json", "--at", "2026-01-01",
+        "samples/01-inkommen-ansokan-om-bidrag.eml");
+    assertThat(fixed.exit()).isZero();
+    assertThat(lines(fixed.out()).get(0).get("policy").asText()).isEqualTo("region-halland@2025-11-18");
+    assertThat(run("classify", "--policy", "region-halland", "--at", "igår", "samples").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void everyBundledPackClassifiesTheSamples() throws Exception {
+    for (String pack : List.of("region-varmland", "region-halland", "datainspektionen-aland", "region-vastmanland", "huddinge-kommun")) {
+      Run r = run("classify", "--policy", pack, "--format", "json", "samples");
+      assertThat(r.exit()).as(pack + ": " + r.err()).isZero();
+      assertThat(lines(r.out())).as(pack).hasSizeGreaterThanOrEqualTo(15)
+          .allSatisfy(d -> assertThat(d.get("policy").asText()).startsWith(pack + "@"));
+    }
+  }
 }
