@@ -100,6 +100,11 @@ class PolicyEngineTest {
 
   @Test
   void newestExplicitAndFixedDateSelectionsPickTheirVersion() {
+    MailFacts same = outboundOn("2023-06-01");
+    Decision byOne = PolicyEngine.builder().repository(PACKS).pack("test-org@1").build().evaluate("m", same, EvaluationContext.UNKNOWN);
+    Decision byTwo = PolicyEngine.builder().repository(PACKS).pack("test-org@2").build().evaluate("m", same, EvaluationContext.UNKNOWN);
+    assertThat(byOne.verdicts()).as("the same mail by version 1").containsExactly(Verdict.REGISTER);
+    assertThat(byTwo.verdicts()).as("the same mail by version 2").containsExactly(Verdict.DELETE);
     MailFacts old = outboundOn("2021-06-01");
     assertThat(PolicyEngine.builder().repository(PACKS).pack("test-org").build()
         .evaluate("x", old, EvaluationContext.UNKNOWN).pack()).isEqualTo("test-org@2");
