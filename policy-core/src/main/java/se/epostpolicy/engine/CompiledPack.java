@@ -39,14 +39,13 @@ final class CompiledPack {
   /** Metadata every rule must carry, quoted: {@code @id("VRM-01") @source("…") @heading("…") @reason("…")}. */
   static final List<String> REQUIRED = List.of("id", "source", "heading", "reason");
 
-  record RuleInfo(String id, String name, Citation citation, String reason, List<String> overrides, String file, int line) {}
 
   private final ResolvedPack pack;
   private final KieBase kieBase;
-  private final Map<String, RuleInfo> rules;
+  private final Map<String, RuleDescription> rules;
   private final Hit reviewHit;
 
-  private CompiledPack(ResolvedPack pack, KieBase kieBase, Map<String, RuleInfo> rules, Hit reviewHit) {
+  private CompiledPack(ResolvedPack pack, KieBase kieBase, Map<String, RuleDescription> rules, Hit reviewHit) {
     this.pack = pack;
     this.kieBase = kieBase;
     this.rules = Map.copyOf(rules);
@@ -103,7 +102,7 @@ final class CompiledPack {
     for (String id : pack.manifest().replaces()) {
       if (!replaced.contains(id)) problems.add(new Problem(own + "pack.yaml", 0, "replaces " + id + ", which no included pack has"));
     }
-    Map<String, RuleInfo> rules = new HashMap<>();
+    Map<String, RuleDescription> rules = new HashMap<>();
     for (KiePackage kp : kieBase.getKiePackages()) {
       for (Rule rule : kp.getRules()) {
         String file = sourceOf(rule, ref);
@@ -117,7 +116,7 @@ final class CompiledPack {
         }
         List<String> overrides = meta.get("overrides") == null ? List.of()
             : Arrays.stream(meta.get("overrides").toString().split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-        rules.put(kp.getName() + "." + rule.getName(), new RuleInfo(text(meta.get("id")), rule.getName(),
+        rules.put(kp.getName() + "." + rule.getName(), new RuleDescription(text(meta.get("id")), rule.getName(),
             new Citation(text(meta.get("source")), text(meta.get("heading"))), text(meta.get("reason")), overrides, file, line));
       }
     }
@@ -162,19 +161,19 @@ final class CompiledPack {
     return kieBase;
   }
 
-  RuleInfo rule(String qualifiedName) {
-    RuleInfo info = rules.get(qualifiedName);
+  RuleDescription rule(String qualifiedName) {
+    RuleDescription info = rules.get(qualifiedName);
     if (info == null) throw new IllegalStateException("unknown rule " + qualifiedName);
     return info;
   }
 
   /** Every rule's metadata. */
-  List<RuleInfo> rules() {
-    return rules.values().stream().sorted(Comparator.comparing(RuleInfo::id).thenComparing(RuleInfo::name)).toList();
+  List<RuleDescription> rules() {
+    return rules.values().stream().sorted(Comparator.comparing(RuleDescription::id).thenComparing(RuleDescription::name)).toList();
   }
 
   List<String> overrides(String ruleName) {
-    RuleInfo info = rules.values().stream().filter(r -> r.name().equals(ruleName)).findFirst().orElse(null);
+    RuleDescription info = rules.values().stream().filter(r -> r.name().equals(ruleName)).findFirst().orElse(null);
     return info == null ? List.of() : info.overrides();
   }
 

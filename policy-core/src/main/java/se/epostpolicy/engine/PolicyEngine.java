@@ -127,6 +127,16 @@ public final class PolicyEngine {
     return List.copyOf(ids);
   }
 
+  /** The rules of the version {@code version} judges by, its included packs' among them, by id. */
+  public List<RuleDescription> rules(String version) {
+    return version(version).compiled().rules();
+  }
+
+  /** The "nothing decisive fired" rule of a version (BAS-08 in the base pack). */
+  public Hit reviewRule(String version) {
+    return version(version).compiled().reviewHit();
+  }
+
   /**
    * The facts the rules would see for {@code email}.
    *
@@ -227,7 +237,7 @@ public final class PolicyEngine {
     }
     List<Hit> hits = new ArrayList<>();
     for (RuleOutcomes.Fired f : outcomes.fired()) {
-      CompiledPack.RuleInfo info = compiled.rule(f.ruleName());
+      RuleDescription info = compiled.rule(f.ruleName());
       hits.add(new Hit(info.id(), info.name(), f.outcome(), info.citation(), info.reason(), false, ""));
     }
     Precedence.Result result = Precedence.apply(hits, compiled);

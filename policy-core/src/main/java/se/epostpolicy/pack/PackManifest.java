@@ -17,20 +17,31 @@ import java.util.Objects;
  *     ({@code inForce: undated}), which applies to mail of any date
  * @param includes packs whose rules and settings this one builds on ({@code base@1}), base first
  * @param replaces rule ids of included packs that this version drops (it states them anew or not at all)
+ * @param sources further documents its rules may cite beside {@code source}
+ * @param abstractPack a pack only for others to include (the base rules): it names no organisation
  * @param profile the default organisation profile settings (partial: the rest comes from includes)
  * @param review the rule id, citation and reason recorded when nothing decisive fired, or {@code null}
  * @since 0.1
  */
 public record PackManifest(String id, String version, String title, String organisation, String source,
-                           LocalDate inForce, List<String> includes, List<String> replaces, ProfileSettings profile,
-                           ReviewRule review) {
+                           LocalDate inForce, List<String> includes, List<String> replaces, List<String> sources,
+                           boolean abstractPack, ProfileSettings profile, ReviewRule review) {
 
   public PackManifest {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(version, "version");
     includes = includes == null ? List.of() : List.copyOf(includes);
     replaces = replaces == null ? List.of() : List.copyOf(replaces);
+    sources = sources == null ? List.of() : List.copyOf(sources);
     profile = profile == null ? ProfileSettings.EMPTY : profile;
+  }
+
+  /** Every document this pack's rules may cite: {@code source} and {@code sources}. */
+  public List<String> citable() {
+    List<String> all = new java.util.ArrayList<>();
+    if (source != null && !source.isBlank()) all.add(source);
+    all.addAll(sources);
+    return List.copyOf(all);
   }
 
   /** True when this version applies to mail dated {@code date}: undated, or in force on or before it. */

@@ -183,7 +183,8 @@ public final class PackRepository {
       if (review.id().isBlank() || review.reason().isBlank()) problems.add(new Problem(file, 0, "review needs an id and a reason"));
     }
     return new PackManifest(id, version, n.path("title").asText(""), n.path("organisation").asText(""),
-        n.path("source").asText(""), inForce, includes, strings(n.get("replaces")), profile, review);
+        n.path("source").asText(""), inForce, includes, strings(n.get("replaces")), strings(n.get("sources")),
+        n.path("abstract").asBoolean(false), profile, review);
   }
 
   private static PackManifest.ProfileSettings profileSettings(JsonNode p) {
@@ -250,6 +251,19 @@ public final class PackRepository {
     return origin;
   }
 
+  /**
+   * What is wrong with the manifests and vocabularies as stored, before anything is compiled:
+   * missing fields, unreadable YAML, a folder that does not match its id and version.
+   */
+  public List<Problem> problems() {
+    return byFolder.values().stream().flatMap(s -> s.problems.stream()).toList();
+  }
+
+  /** Every rule, DSL and vocabulary file of every pack version, as read. */
+  public List<PackFile> files() {
+    return byFolder.values().stream().flatMap(s -> s.files.stream()).toList();
+  }
+
   /** Every readable pack version's manifest, by id, then in-force date. */
   public List<PackManifest> manifests() {
     return byFolder.values().stream().map(Stored::manifest).filter(Objects::nonNull)
@@ -302,6 +316,10 @@ public final class PackRepository {
     collect(stored(ref), chain, new HashSet<>(), problems);
     PackManifest top = chain.get(chain.size() - 1).manifest;
     String name = top != null ? top.ref() : ref.toString();
+    if (top != null && top.abstractPack()) {
+      throw new RulePackException(name, List.of(new Problem(top.id() + "/" + top.version() + "/" + MANIFEST, 0,
+          "an abstract pack is only included by others; load a pack that includes it")));
+    }
     if (!problems.isEmpty()) throw new RulePackException(name, problems);
 
     PackManifest.ProfileSettings settings = PackManifest.ProfileSettings.EMPTY;

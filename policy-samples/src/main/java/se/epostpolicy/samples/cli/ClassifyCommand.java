@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,66 +38,22 @@ final class ClassifyCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--policy", required = true, paramLabel = "<id>[@<version>]",
-      description = "The rule pack, newest version unless one is given (e.g. region-varmland@2019-01-01).")
-  String policy;
-
   @Option(names = "--format", defaultValue = "text", description = "text (a table for people) or json (one object per line). Default: ${DEFAULT-VALUE}.")
   Format format;
 
-  @Option(names = "--rules", paramLabel = "DIR", description = "Read packs from this folder instead of the bundled ones.")
-  Path rules;
-
-  @Option(names = "--at", paramLabel = "message-date|YYYY-MM-DD",
-      description = "Judge by the version in force on each message's date (message-date) or on a given date, "
-          + "instead of the newest or the one --policy names.")
-  String at;
-
-  @Option(names = "--org", paramLabel = "FILE",
-      description = "YAML with the organisation's own profile settings (internalDomains, authorityMailbox, "
-          + "privateProviders, massMailingThreshold, bccThreshold, requiredSignatureText) over the pack's defaults.")
-  Path org;
-
-  @Option(names = "--sender-history", defaultValue = "UNKNOWN", description = "Context: ${COMPLETION-CANDIDATES}.")
-  SenderHistory senderHistory;
-
-  @Option(names = "--case-status", defaultValue = "UNKNOWN", description = "Context: ${COMPLETION-CANDIDATES}.")
-  CaseStatus caseStatus;
-
-  @Option(names = "--mailbox-type", defaultValue = "UNKNOWN", description = "Context: ${COMPLETION-CANDIDATES}.")
-  MailboxType mailboxType;
+  @Mixin
+  EngineOptions engineOptions;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = ".eml files, mbox files or Maildir folders.")
   List<String> paths = new ArrayList<>();
-
-  private VersionSelection selection(String at) {
-    if (at.equals("message-date")) return VersionSelection.inForceOnMessageDate();
-    try {
-      return VersionSelection.inForceOn(LocalDate.parse(at));
-    } catch (DateTimeParseException e) {
-      throw new ParameterException(spec.commandLine(), "--at takes 'message-date' or a date YYYY-MM-DD, not '" + at + "'");
-    }
-  }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    PolicyEngine engine;
-    try {
-      PolicyEngine.Builder b = PolicyEngine.builder().pack(policy);
-      if (rules != null) b.repository(PackRepository.directory(rules));
-      if (org != null) b.profileSettings(PackRepository.readProfileSettings(org));
-      if (at != null) b.selection(selection(at));
-      engine = b.build();
-    } catch (UnknownPackException e) {
-      err.println("policy-check: " + e.getMessage());
-      return PolicyCheck.USAGE;
-    } catch (RulePackException e) {
-      err.println("policy-check: " + e.getMessage());
-      return PolicyCheck.SOME_FAILED;
-    }
-    EvaluationContext context = new EvaluationContext(senderHistory, caseStatus, mailboxType);
+    PolicyEngine engine = engineOptions.engine(spec);
+    if (engine == null) return engineOptions.failure;
+    EvaluationContext context = engineOptions.context();
     Output output = format == Format.json ? new JsonOutput(out) : new TextOutput(out);
     MailReader reader = new MailReader();
     int[] counts = new int[2];

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "policy-check", mixinStandardHelpOptions = true, version = "policy-check 0.1",
     description = "Judges e-mail by a Swedish authority's e-mail policy.",
-    subcommands = {ClassifyCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ClassifyCommand.class, ExplainCommand.class, LintCommand.class, TestCommand.class,
+        CommandLine.HelpCommand.class})
 public final class PolicyCheck implements Runnable {
 
   static final int OK = 0;
