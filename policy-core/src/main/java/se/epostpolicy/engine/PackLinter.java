@@ -58,7 +58,9 @@ public final class PackLinter {
       for (PackManifest m : versions) {
         if (m.abstractPack()) continue; // checked through the packs that include it
         try {
-          ResolvedPack resolved = repository.resolve(new PackRef(m.id(), Optional.of(m.version())));
+          List<Problem> found = new ArrayList<>();
+          ResolvedPack resolved = repository.resolve(new PackRef(m.id(), Optional.of(m.version())), found);
+          problems.addAll(found);
           CompiledPack compiled = CompiledPack.compile(resolved);
           problems.addAll(citations(resolved, compiled, sources));
           problems.addAll(duplicateIds(compiled.rules()));

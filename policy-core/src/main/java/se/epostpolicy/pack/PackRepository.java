@@ -312,16 +312,29 @@ public final class PackRepository {
    */
   public ResolvedPack resolve(PackRef ref) {
     List<Problem> problems = new ArrayList<>();
+    ResolvedPack pack = resolve(ref, problems);
+    if (!problems.isEmpty()) throw new RulePackException(pack.manifest().ref(), problems);
+    return pack;
+  }
+
+  /**
+   * Resolves {@code ref} as far as it can, adding every problem to {@code problems} instead of
+   * stopping at the first (for lint): a broken vocabulary is left out and a broken profile replaced
+   * by a placeholder, so the rules still compile and show their own problems.
+   *
+   * @throws UnknownPackException when no such pack or version exists
+   * @throws RulePackException when the chain itself cannot be read (a manifest that is not YAML)
+   */
+  public ResolvedPack resolve(PackRef ref, List<Problem> problems) {
     List<Stored> chain = new ArrayList<>();
     collect(stored(ref), chain, new HashSet<>(), problems);
     PackManifest top = chain.get(chain.size() - 1).manifest;
     String name = top != null ? top.ref() : ref.toString();
-    if (top != null && top.abstractPack()) {
+    if (chain.stream().anyMatch(s -> s.manifest == null)) throw new RulePackException(name, problems);
+    if (top.abstractPack()) {
       throw new RulePackException(name, List.of(new Problem(top.id() + "/" + top.version() + "/" + MANIFEST, 0,
           "an abstract pack is only included by others; load a pack that includes it")));
     }
-    if (!problems.isEmpty()) throw new RulePackException(name, problems);
-
     PackManifest.ProfileSettings settings = PackManifest.ProfileSettings.EMPTY;
     Vocabulary vocabulary = Vocabulary.empty();
     PackManifest.ReviewRule review = null;
@@ -338,14 +351,13 @@ public final class PackRepository {
         }
       }
     }
-    OrganisationProfile profile = null;
-    String where = top.id() + "/" + top.version() + "/" + MANIFEST;
+    OrganisationProfile profile;
     try {
       profile = profile(settings);
     } catch (IllegalArgumentException | IllegalStateException e) {
-      problems.add(new Problem(where, 0, "profile: " + e.getMessage()));
+      problems.add(new Problem(top.id() + "/" + top.version() + "/" + MANIFEST, 0, "profile: " + e.getMessage()));
+      profile = OrganisationProfile.builder().internalDomains(Set.of("invalid.invalid")).build();
     }
-    if (!problems.isEmpty()) throw new RulePackException(name, problems);
     List<PackManifest> manifests = chain.stream().map(Stored::manifest).toList();
     return new ResolvedPack(top, manifests, rules, settings, profile, vocabulary, review);
   }
