@@ -24,11 +24,23 @@ public final class PolicyCheck implements Runnable {
     System.exit(run(args));
   }
 
-  /** Runs the command and returns its exit code (for tests and embedding). */
+  /** Runs the command on the console and returns its exit code. */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** Runs the command writing to {@code out} and {@code err} (for tests and embedding); returns its exit code. */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    return cl.execute(args);
+  }
+
+  private static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new PolicyCheck());
     cl.setExitCodeExceptionMapper(e -> USAGE);
-    return cl.execute(args);
+    return cl;
   }
 
   @Override

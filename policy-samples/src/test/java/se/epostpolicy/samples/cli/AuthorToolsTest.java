@@ -2,17 +2,13 @@ package se.epostpolicy.samples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** lint, test and explain as a rule author and a CI pipeline use them. */
 class AuthorToolsTest {
@@ -20,17 +16,8 @@ class AuthorToolsTest {
   static final Path BUNDLED = Path.of("../policy-rules/src/main/resources/packs");
   static final Path CASES = Path.of("../policy-rules/src/test/resources/cases");
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CommandLine cl = new CommandLine(new PolicyCheck());
-    cl.setExitCodeExceptionMapper(e -> PolicyCheck.USAGE);
-    cl.setOut(new PrintWriter(new PrintStream(out, true, StandardCharsets.UTF_8), true));
-    cl.setErr(new PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   static void copy(Path from, Path to) throws IOException {
@@ -59,7 +46,7 @@ class AuthorToolsTest {
   @Test
   void lintPassesTheBundledPacksAndTheirFolder() {
     assertThat(run("lint").exit()).isZero();
-    Run folder = run("lint", "--rules", BUNDLED.toString(), "--sources", "../../shared/seeds", "--sources", "../../shared/spec");
+    CliRun folder = run("lint", "--rules", BUNDLED.toString(), "--sources", "../../shared/seeds", "--sources", "../../shared/spec");
     if (Files.isDirectory(Path.of("../../shared/seeds"))) {
       assertThat(folder.exit()).as(folder.out()).isZero();
     }
@@ -116,7 +103,7 @@ class AuthorToolsTest {
     write(dir.resolve("trasig/2/markers.yaml"), "markers:\n  PATIENT_DATUM:\n    terms: [x]\n");
     write(dir.resolve("ofullstandig/1/pack.yaml"), "id: ofullstandig\nversion: \"1\"\norganisation: Test\nsource: d.txt\ninForce: 2020-01-01\n");
 
-    Run r = run("lint", "--rules", dir.toString());
+    CliRun r = run("lint", "--rules", dir.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out())
         .contains("trasig/1/a.drl:10:")
@@ -127,7 +114,7 @@ class AuthorToolsTest {
 
     write(dir.resolve("trasig/2/markers.yaml"), "markers: {}\n");
     write(dir.resolve("trasig/2/a.drl"), Files.readString(dir.resolve("trasig/2/a.drl")).replace("@id(\"T-2\") @source", "@id(\"T-2\") @heading(\"2\") @source"));
-    Run second = run("lint", "--rules", dir.toString());
+    CliRun second = run("lint", "--rules", dir.toString());
     assertThat(second.out())
         .contains("trasig/2/a.drl:14: rule T-3 cites okänt.txt, which no manifest of trasig@2 names as source or sources")
         .contains("rule id T-3 is also used in");
@@ -150,7 +137,7 @@ class AuthorToolsTest {
             fires: [VRM-02]
         """);
     Path xml = dir.resolve("out/junit.xml");
-    Run r = run("test", "--junit", xml.toString(), suite.toString());
+    CliRun r = run("test", "--junit", xml.toString(), suite.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains("FAIL patient.eml [1]".replace("patient.eml", dir.getFileName() + "/patient.eml"))
         .contains("verdicts: expected [REGISTER] but was [JOURNAL, DELETE]")
@@ -166,24 +153,24 @@ class AuthorToolsTest {
   void minCoverageFailsARunThatLeavesRulesUnfired(@TempDir Path dir) throws Exception {
     Files.copy(CASES.resolve("region-varmland/2019-01-01/journal-inbound-patient-data.eml"), dir.resolve("patient.eml"));
     write(dir.resolve("suite.yaml"), "policy: region-varmland\ncases:\n  - mail: patient.eml\n    verdicts: [JOURNAL, DELETE]\n");
-    Run low = run("test", "--min-coverage", "50", dir.toString());
+    CliRun low = run("test", "--min-coverage", "50", dir.toString());
     assertThat(low.exit()).isEqualTo(1);
     assertThat(low.out()).contains("1 passed, 0 failed").contains("is below the minimum 50.0 %");
-    Run all = run("test", "--min-coverage", "100", CASES.toString());
+    CliRun all = run("test", "--min-coverage", "100", CASES.toString());
     assertThat(all.exit()).as(all.out()).isZero();
     assertThat(all.out()).contains("(100.0 %)");
   }
 
   @Test
   void testJudgesByAFolderOfRules(@TempDir Path dir) throws Exception {
-    Run r = run("test", "--rules", BUNDLED.toString(), CASES.resolve("region-vastmanland").toString());
+    CliRun r = run("test", "--rules", BUNDLED.toString(), CASES.resolve("region-vastmanland").toString());
     assertThat(r.exit()).as(r.out()).isZero();
     assertThat(r.out()).contains("3 case(s): 3 passed, 0 failed");
   }
 
   @Test
   void explainShowsFactsMarkersRulesPrecedenceAndTheDecision() {
-    Run r = run("explain", "--policy", "region-varmland", "samples/08-internt-vidarebefordrad-virusvarning.eml");
+    CliRun r = run("explain", "--policy", "region-varmland", "samples/08-internt-vidarebefordrad-virusvarning.eml");
     assertThat(r.exit()).isZero();
     assertThat(r.out())
         .contains("Judged by region-varmland@2019-01-01")
@@ -193,7 +180,7 @@ class AuthorToolsTest {
         .contains("Virusvarningar ska inte sändas vidare")
         .contains("SET ASIDE: the mail may not be sent at all")
         .contains("verdicts: FORBIDDEN_TO_SEND");
-    Run masked = run("explain", "--policy", "region-halland", "samples/03-inkommen-provsvar-fran-patient.eml");
+    CliRun masked = run("explain", "--policy", "region-halland", "samples/03-inkommen-provsvar-fran-patient.eml");
     assertThat(masked.out()).contains("19121212-****").doesNotContain("19121212-1212");
   }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,21 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PolicyCheckTest {
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    CommandLine cl = new CommandLine(new PolicyCheck());
-    cl.setExitCodeExceptionMapper(e -> PolicyCheck.USAGE);
-    cl.setOut(new java.io.PrintWriter(new PrintStream(out, true, StandardCharsets.UTF_8), true));
-    cl.setErr(new java.io.PrintWriter(new PrintStream(err, true, StandardCharsets.UTF_8), true));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static List<JsonNode> lines(String out) throws Exception {
@@ -39,7 +27,7 @@ class PolicyCheckTest {
 
   @Test
   void classifiesEverySampleAsOneJsonLineWithTheDocumentedFields() throws Exception {
-    Run r = run("classify", "--policy", "region-varmland", "--format", "json", "samples");
+    CliRun r = run("classify", "--policy", "region-varmland", "--format", "json", "samples");
     assertThat(r.exit()).as(r.err()).isZero();
     List<JsonNode> decisions = lines(r.out());
     assertThat(decisions).hasSizeGreaterThanOrEqualTo(15);
@@ -59,7 +47,7 @@ class PolicyCheckTest {
   @Test
   void anUnreadableMessageIsReportedAndGivesExitOne(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("tom.eml"), "");
-    Run r = run("classify", "--policy", "region-varmland", "--format", "json", "samples/01-inkommen-ansokan-om-bidrag.eml",
+    CliRun r = run("classify", "--policy", "region-varmland", "--format", "json", "samples/01-inkommen-ansokan-om-bidrag.eml",
         dir.resolve("tom.eml").toString());
     assertThat(r.exit()).isEqualTo(1);
     List<JsonNode> decisions = lines(r.out());
@@ -69,14 +57,14 @@ class PolicyCheckTest {
 
   @Test
   void textFormatIsATableForPeople() {
-    Run r = run("classify", "--policy", "region-varmland@2019-01-01", "samples/03-inkommen-provsvar-fran-patient.eml");
+    CliRun r = run("classify", "--policy", "region-varmland@2019-01-01", "samples/03-inkommen-provsvar-fran-patient.eml");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("verdicts: JOURNAL, DELETE").contains("VRM-02").contains("1 message(s) evaluated");
   }
 
   @Test
   void contextOptionsReachTheRules() {
-    Run r = run("classify", "--policy", "region-varmland", "--sender-history", "FIRST_CONTACT",
+    CliRun r = run("classify", "--policy", "region-varmland", "--sender-history", "FIRST_CONTACT",
         "samples/13-inkommen-fraga-om-arende.eml");
     assertThat(r.out()).contains("INFORM_SENDER_PRIVACY");
   }
@@ -85,14 +73,14 @@ class PolicyCheckTest {
   void badUsageAndUnknownPacksExitTwo() {
     assertThat(run("classify", "samples").exit()).isEqualTo(2);
     assertThat(run("classify", "--policy", "region-varmland", "--format", "xml", "samples").exit()).isEqualTo(2);
-    Run unknown = run("classify", "--policy", "no-such-pack", "samples");
+    CliRun unknown = run("classify", "--policy", "no-such-pack", "samples");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("no rule pack no-such-pack").contains("region-varmland@2019-01-01");
   }
 
   @Test
   void packsCanComeFromAFolderOnDisk() {
-    Run r = run("classify", "--policy", "region-varmland", "--rules", "../policy-rules/src/main/resources/packs",
+    CliRun r = run("classify", "--policy", "region-varmland", "--rules", "../policy-rules/src/main/resources/packs",
         "samples/06-inkommen-nyhetsbrev.eml");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("BAS-02");
@@ -103,27 +91,27 @@ class PolicyCheckTest {
     Path org = dir.resolve("org.yaml");
     Files.writeString(org, "internalDomains: [regionhalland.se]\nmassMailingThreshold: 5\n");
     String mail = "../policy-rules/src/test/resources/cases/region-halland/2025-11-18/bcc-internal-twelve-in-to.eml";
-    Run plain = run("classify", "--policy", "region-varmland", "--format", "json", mail);
+    CliRun plain = run("classify", "--policy", "region-varmland", "--format", "json", mail);
     assertThat(lines(plain.out()).get(0).get("direction").asText()).isEqualTo("INBOUND");
-    Run own = run("classify", "--policy", "region-varmland", "--format", "json", "--org", org.toString(), mail);
+    CliRun own = run("classify", "--policy", "region-varmland", "--format", "json", "--org", org.toString(), mail);
     JsonNode d = lines(own.out()).get(0);
     assertThat(d.get("direction").asText()).isEqualTo("INTERNAL");
     assertThat(d.get("verdicts").toString()).isEqualTo("[\"FORBIDDEN_TO_SEND\"]");
     assertThat(d.get("hits").toString()).contains("VRM-06");
 
     Files.writeString(org, "bccLimit: 3\n");
-    Run bad = run("classify", "--policy", "region-varmland", "--org", org.toString(), mail);
+    CliRun bad = run("classify", "--policy", "region-varmland", "--org", org.toString(), mail);
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.err()).contains("unknown profile setting 'bccLimit'");
   }
 
   @Test
   void atChoosesTheVersionInForceAndSaysWhenThereIsNone() throws Exception {
-    Run byDate = run("classify", "--policy", "region-halland", "--format", "json", "--at", "message-date",
+    CliRun byDate = run("classify", "--policy", "region-halland", "--format", "json", "--at", "message-date",
         "samples/01-inkommen-ansokan-om-bidrag.eml");
     assertThat(byDate.exit()).isEqualTo(1);
     assertThat(lines(byDate.out()).get(0).get("error").asText()).contains("no version was in force on 2024-03-12");
-    Run fixed = run("classify", "--policy", "region-halland", "--format", "json", "--at", "2026-01-01",
+    CliRun fixed = run("classify", "--policy", "region-halland", "--format", "json", "--at", "2026-01-01",
         "samples/01-inkommen-ansokan-om-bidrag.eml");
     assertThat(fixed.exit()).isZero();
     assertThat(lines(fixed.out()).get(0).get("policy").asText()).isEqualTo("region-halland@2025-11-18");
@@ -133,7 +121,7 @@ class PolicyCheckTest {
   @Test
   void everyBundledPackClassifiesTheSamples() throws Exception {
     for (String pack : List.of("region-varmland", "region-halland", "datainspektionen-aland", "region-vastmanland", "huddinge-kommun")) {
-      Run r = run("classify", "--policy", pack, "--format", "json", "samples");
+      CliRun r = run("classify", "--policy", pack, "--format", "json", "samples");
       assertThat(r.exit()).as(pack + ": " + r.err()).isZero();
       assertThat(lines(r.out())).as(pack).hasSizeGreaterThanOrEqualTo(15)
           .allSatisfy(d -> assertThat(d.get("policy").asText()).startsWith(pack + "@"));
