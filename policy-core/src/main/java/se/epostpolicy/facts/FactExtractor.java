@@ -25,9 +25,9 @@ import se.epostpolicy.mail.EmailAttachment;
 public final class FactExtractor {
 
   private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
-  private static final Pattern REPLY = Pattern.compile("(?i)^\\s*(re|sv|aw|antw|vs)\\s*:.*", Pattern.DOTALL);
+  private static final Pattern REPLY = Pattern.compile("(?i)^\\s*(re|sv|aw|antw)\\s*:.*", Pattern.DOTALL);
   private static final Pattern PREFIXES = Pattern.compile("(?i)^\\s*((?:re|sv|aw|antw|fwd?|vb|vs|wg|tr|vl)\\s*:\\s*)+");
-  private static final Pattern FORWARD_PREFIX = Pattern.compile("(?i)\\b(fwd?|vb|wg|tr|vl)\\s*:");
+  private static final Pattern FORWARD_PREFIX = Pattern.compile("(?i)\\b(fwd?|vb|vs|wg|tr|vl)\\s*:");
   private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
       "(?i)^\\s*(automatiskt svar|autosvar|auto-?reply|automatic reply|out of office|frånvaro(meddelande)?|abwesenheit)\\b.*", Pattern.DOTALL);
   private static final Pattern AUTH_FAILURE = Pattern.compile("(?i)\\b(spf|dkim|dmarc)\\s*=\\s*fail\\b");

@@ -41,6 +41,8 @@ class MessageKindsTest {
     assertThat(facts("From: a@regionvarmland.se\nTo: b@extern.se\nSubject: SV: Möte\n\nx\n").reply()).isTrue();
     assertThat(facts("From: a@regionvarmland.se\nTo: b@extern.se\nSubject: VB: Möte\n\nx\n").forward()).isTrue();
     assertThat(facts("From: a@regionvarmland.se\nTo: b@extern.se\nSubject: SV: VB: Möte\n\nx\n").forward()).isTrue();
+    assertThat(facts("From: a@regionvarmland.se\nTo: b@extern.se\nSubject: VS: Möte\n\nx\n").forward()).isTrue();
+    assertThat(facts("From: a@regionvarmland.se\nTo: b@extern.se\nSubject: VS: Möte\n\nx\n").reply()).isFalse();
     assertThat(facts("From: a@regionvarmland.se\nTo: b@extern.se\nSubject: Svar om vägen\n\nx\n").reply()).isFalse();
   }
 
