@@ -75,6 +75,11 @@ public final class RegressionRunner {
   public RegressionReport run(List<RegressionSuite> suites) {
     List<CaseResult> results = new ArrayList<>();
     for (RegressionSuite s : suites) for (RegressionCase c : s.cases()) results.add(run(s, c));
+    return report(suites, results);
+  }
+
+  /** The report for results already run (one by one, as a test framework runs them). */
+  public RegressionReport report(List<RegressionSuite> suites, List<CaseResult> results) {
     return new RegressionReport(results, coverage(suites, results));
   }
 
