@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import se.epostpolicy.RulePackException;
@@ -23,8 +24,8 @@ final class EngineOptions {
       description = "The rule pack, newest version unless one is given (e.g. region-varmland@2019-01-01).")
   String policy;
 
-  @Option(names = "--rules", paramLabel = "DIR", description = "Read packs from this folder instead of the bundled ones.")
-  Path rules;
+  @Mixin
+  RulesOption rules;
 
   @Option(names = "--at", paramLabel = "message-date|YYYY-MM-DD",
       description = "Judge by the version in force on each message's date (message-date) or on a given date, "
@@ -55,8 +56,7 @@ final class EngineOptions {
   /** The engine, or {@code null} after printing why there is none. */
   PolicyEngine engine(CommandSpec spec) {
     try {
-      PolicyEngine.Builder b = PolicyEngine.builder().pack(policy);
-      if (rules != null) b.repository(PackRepository.directory(rules));
+      PolicyEngine.Builder b = PolicyEngine.builder().pack(policy).repository(rules.repository());
       if (org != null) b.profileSettings(PackRepository.readProfileSettings(org));
       if (at != null) b.selection(selection(spec));
       return b.build();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +21,8 @@ final class LintCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--rules", paramLabel = "DIR", description = "Lint the packs in this folder instead of the bundled ones.")
-  Path rules;
+  @Mixin
+  RulesOption rules;
 
   @Option(names = "--sources", paramLabel = "DIR",
       description = "A folder of the policy documents (repeatable): every cited document must be in one of them.")
@@ -33,7 +34,7 @@ final class LintCommand implements Callable<Integer> {
     List<RulePackException.Problem> problems;
     PackRepository repository;
     try {
-      repository = rules != null ? PackRepository.directory(rules) : PackRepository.classpath();
+      repository = rules.repository();
       problems = PackLinter.lint(repository, sources);
     } catch (RulePackException e) {
       problems = e.problems();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,8 +29,8 @@ final class TestCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--rules", paramLabel = "DIR", description = "Judge by the packs in this folder instead of the bundled ones.")
-  Path rules;
+  @Mixin
+  RulesOption rules;
 
   @Option(names = "--junit", paramLabel = "FILE", description = "Also write the results as JUnit XML.")
   Path junit;
@@ -46,7 +47,7 @@ final class TestCommand implements Callable<Integer> {
     RegressionReport report;
     try {
       List<RegressionSuite> suites = RegressionRunner.suites(cases);
-      report = new RegressionRunner(rules != null ? PackRepository.directory(rules) : PackRepository.classpath()).run(suites);
+      report = new RegressionRunner(rules.repository()).run(suites);
     } catch (RulePackException e) {
       spec.commandLine().getErr().println("policy-check: " + e.getMessage());
       return PolicyCheck.SOME_FAILED;
