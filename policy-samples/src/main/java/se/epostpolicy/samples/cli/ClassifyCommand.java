@@ -5,28 +5,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import se.epostpolicy.RulePackException;
 import se.epostpolicy.PolicyException;
-import se.epostpolicy.UnknownPackException;
-import se.epostpolicy.engine.CaseStatus;
 import se.epostpolicy.engine.Decision;
 import se.epostpolicy.engine.EvaluationContext;
-import se.epostpolicy.engine.MailboxType;
 import se.epostpolicy.engine.PolicyEngine;
-import se.epostpolicy.engine.SenderHistory;
-import se.epostpolicy.engine.VersionSelection;
 import se.epostpolicy.mail.MailReader;
 import se.epostpolicy.mail.ReadOutcome;
-import se.epostpolicy.pack.PackRepository;
 
 /** {@code policy-check classify}: one decision per message of every file, mbox and Maildir given. */
 @Command(name = "classify", mixinStandardHelpOptions = true,

@@ -14,7 +14,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import se.epostpolicy.RulePackException;
-import se.epostpolicy.pack.PackRepository;
 import se.epostpolicy.regression.CaseResult;
 import se.epostpolicy.regression.RegressionReport;
 import se.epostpolicy.regression.RegressionRunner;
