@@ -30,6 +30,7 @@ import se.epostpolicy.pack.PackRepository;
  * one in flight during a swap finishes on the old rules.
  *
  * <p>{@link #reload()} reloads now; {@link #watch(Path, Function, Consumer)} also watches the folder
+ * (file system events, and a look at the files every two seconds where events are not delivered)
  * and reloads after each change settles. Thread-safe. Close it to stop watching.
  *
  * @since 0.1
@@ -38,6 +39,7 @@ public final class ReloadingPolicyEngine implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReloadingPolicyEngine.class);
   private static final long SETTLE_MILLIS = 300;
+  private static final long POLL_SECONDS = 2;
 
   /**
    * What one reload did.
@@ -134,16 +136,36 @@ public final class ReloadingPolicyEngine implements AutoCloseable {
     }
   }
 
+  /** Paths, sizes and modification times of every file: a change the watch service missed still shows. */
+  private String fingerprint() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        sb.append(f).append('\u0000').append(Files.size(f)).append('\u0000').append(Files.getLastModifiedTime(f).toMillis()).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
   private void watchLoop() {
     try {
+      String seen = fingerprint();
       while (true) {
-        WatchKey key = watcher.take();
-        // Let an editor or a copy finish writing before reading the folder.
-        do {
-          key.pollEvents();
-          key.reset();
-          key = watcher.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS);
-        } while (key != null);
+        // File system events where the platform delivers them; a periodic look at the files where it
+        // does not (network and some container file systems).
+        WatchKey key = watcher.poll(POLL_SECONDS, TimeUnit.SECONDS);
+        if (key == null) {
+          String now = fingerprint();
+          if (now.equals(seen)) continue;
+        } else {
+          // Let an editor or a copy finish writing before reading the folder.
+          do {
+            key.pollEvents();
+            key.reset();
+            key = watcher.poll(SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+          } while (key != null);
+        }
+        seen = fingerprint();
         registerAll(folder); // new version folders
         ReloadResult result = reload();
         if (!result.swapped()) LOG.warn("rules in {} not reloaded: {} problem(s); {} keeps running", folder,
