@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -428,12 +427,5 @@ public final class PackRepository {
     }
   }
 
-  /** Looks a version up without failing: empty when {@code ref} names nothing. */
-  public Optional<PackManifest> find(PackRef ref) {
-    try {
-      return Optional.of(manifest(ref));
-    } catch (UnknownPackException | RulePackException e) {
-      return Optional.empty();
-    }
-  }
+
 }
