@@ -426,6 +426,4 @@ public final class PackRepository {
       return Vocabulary.empty();
     }
   }
-
-
 }
