@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import se.epostpolicy.facts.Confidence;
+import se.epostpolicy.facts.Direction;
 import se.epostpolicy.facts.Marker;
 import se.epostpolicy.facts.MarkerType;
 
@@ -19,22 +21,42 @@ public final class Detectors {
 
   private final IdentityNumberDetector identityNumbers = new IdentityNumberDetector();
   private final List<Detector> others;
+  private final Vocabulary vocabulary;
 
   /** Identity numbers, then {@code vocabulary}'s markers, then {@code extra} detectors. */
   public Detectors(Vocabulary vocabulary, List<Detector> extra) {
+    this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
     List<Detector> list = new ArrayList<>();
     list.add(new VocabularyDetector(Objects.requireNonNull(vocabulary, "vocabulary")));
     list.addAll(extra);
     this.others = List.copyOf(list);
   }
 
-  /** Every marker in {@code texts}, duplicates (same type, place and evidence) removed. */
+  /** Every marker in {@code texts}, duplicates (same type, place and evidence) removed; direction not known. */
   public List<Marker> scan(List<ScannedText> texts, LocalDate messageDate) {
+    return scan(texts, messageDate, null);
+  }
+
+  /**
+   * Every marker in {@code texts}, duplicates (same type, place and evidence) removed.
+   *
+   * @param direction the message's direction, or {@code null} when not known
+   */
+  public List<Marker> scan(List<ScannedText> texts, LocalDate messageDate, Direction direction) {
     Set<Marker> found = new LinkedHashSet<>();
-    identityNumbers.detect(texts, new DetectionContext(messageDate, false), found::add);
+    identityNumbers.detect(texts, new DetectionContext(messageDate, false, direction), found::add);
     boolean person = found.stream().anyMatch(m -> m.type() == MarkerType.PERSONNUMMER || m.type() == MarkerType.SAMORDNINGSNUMMER);
-    DetectionContext context = new DetectionContext(messageDate, person);
+    DetectionContext context = new DetectionContext(messageDate, person, direction);
     for (Detector d : others) d.detect(texts, context, found::add);
     return List.copyOf(found);
+  }
+
+  /**
+   * True when {@code marker} is strong enough to decide: at least its type's {@code minConfidence}
+   * in the vocabulary ({@link Confidence#MEDIUM} unless the vocabulary says otherwise).
+   */
+  public boolean counts(Marker marker) {
+    Vocabulary.Entry e = vocabulary.markers().get(marker.type());
+    return marker.confidence().atLeast(e == null ? Confidence.MEDIUM : e.minConfidence());
   }
 }

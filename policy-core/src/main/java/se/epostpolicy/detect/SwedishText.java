@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.tartarus.snowball.ext.SwedishStemmer;
 
@@ -32,8 +33,8 @@ import org.tartarus.snowball.ext.SwedishStemmer;
  */
 final class SwedishText {
 
-  /** One word of the text: its surface form and the vocabulary words found inside it. */
-  record Position(String surface, Set<String> parts) {}
+  /** One word of the text: its surface form, the vocabulary words found inside it, and where it stands. */
+  record Position(String surface, Set<String> parts, int start, int end) {}
 
   /** Inflectional endings of Swedish nouns, adjectives and verbs, longest first. */
   private static final List<String> ENDINGS = List.of(
@@ -62,19 +63,24 @@ final class SwedishText {
       }
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+      OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       String surface = null;
+      int start = 0;
+      int end = 0;
       List<String> parts = new ArrayList<>();
       while (stream.incrementToken()) {
         if (increment.getPositionIncrement() > 0 || surface == null) {
-          if (surface != null) out.add(new Position(surface, Set.copyOf(parts)));
+          if (surface != null) out.add(new Position(surface, Set.copyOf(parts), start, end));
           surface = term.toString();
+          start = offset.startOffset();
+          end = offset.endOffset();
           parts.clear();
         } else {
           parts.add(term.toString());
         }
       }
-      if (surface != null) out.add(new Position(surface, Set.copyOf(parts)));
+      if (surface != null) out.add(new Position(surface, Set.copyOf(parts), start, end));
       stream.end();
       stream.close();
     } catch (IOException e) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import se.epostpolicy.detect.Detectors;
 import se.epostpolicy.detect.ScannedText;
+import se.epostpolicy.detect.TextZones;
 import se.epostpolicy.mail.Email;
 import se.epostpolicy.mail.EmailAttachment;
 
@@ -120,7 +121,12 @@ public final class FactExtractor {
     boolean signature = profile.requiredSignatureText().isEmpty()
         || body.toLowerCase(Locale.ROOT).contains(profile.requiredSignatureText().toLowerCase(Locale.ROOT));
 
-    List<Marker> markers = detectors.scan(texts(email), messageDate(email));
+    boolean forward = !autoForward && FORWARD_PREFIX.matcher(prefixes).find();
+    List<Marker> markers = new ArrayList<>();
+    List<Marker> weak = new ArrayList<>();
+    for (Marker m : detectors.scan(texts(email, forward), messageDate(email), direction)) {
+      (detectors.counts(m) ? markers : weak).add(m);
+    }
     Set<MarkerType> all = EnumSet.noneOf(MarkerType.class);
     Set<MarkerType> exposed = EnumSet.noneOf(MarkerType.class);
     for (Marker m : markers) {
@@ -144,7 +150,7 @@ public final class FactExtractor {
         .toAuthorityMailbox(!profile.authorityMailbox().isEmpty()
             && recipients.stream().anyMatch(r -> r.address().address().equals(profile.authorityMailbox())))
         .reply(!autoReply && REPLY.matcher(subject).matches())
-        .forward(!autoForward && FORWARD_PREFIX.matcher(prefixes).find())
+        .forward(forward)
         .autoForward(autoForward)
         .autoReply(autoReply)
         .returnDateGiven(returnDate)
@@ -167,24 +173,45 @@ public final class FactExtractor {
         .markers(all)
         .exposedMarkers(exposed)
         .build();
-    return new MailFacts(message, attachments, markers);
+    return new MailFacts(message, attachments, markers, weak);
   }
 
   private LocalDate messageDate(Email email) {
     return email.date() != null ? email.date().atZone(SWEDEN).toLocalDate() : LocalDate.now(clock.withZone(SWEDEN));
   }
 
-  private static List<ScannedText> texts(Email email) {
+  /**
+   * The texts detectors read, each with the zones of the mail's structure: the body split into own
+   * text, quoted and forwarded history, signature and disclaimers; an attached message as
+   * history; a calendar part as an invitation.
+   */
+  static List<ScannedText> texts(Email email, boolean forward) {
     boolean bodyProtected = email.encryption().protectsBody();
     List<ScannedText> texts = new ArrayList<>();
     texts.add(new ScannedText(Location.SUBJECT, "", email.subject(), false));
-    texts.add(new ScannedText(Location.BODY, "", email.plainText() + "\n" + email.htmlText(), bodyProtected));
+    String plain = email.plainText();
+    List<TextZones.Span> zones = new ArrayList<>(TextZones.split(plain, forward));
+    int offset = plain.length() + 1;
+    for (TextZones.Span z : TextZones.split(email.htmlText(), forward)) {
+      zones.add(new TextZones.Span(z.zone(), z.start() + offset, z.end() + offset));
+    }
+    texts.add(new ScannedText(Location.BODY, "", plain + "\n" + email.htmlText(), bodyProtected, zones));
     for (EmailAttachment a : email.attachments()) {
       if (!a.name().isEmpty()) texts.add(new ScannedText(Location.ATTACHMENT_NAME, a.name(), a.name(), false));
       if (!a.entries().isEmpty()) {
         texts.add(new ScannedText(Location.ATTACHMENT_NAME, a.name(), String.join("\n", a.entries()), false));
       }
-      if (!a.text().isEmpty()) texts.add(new ScannedText(Location.ATTACHMENT, a.name(), a.text(), bodyProtected || a.encrypted()));
+      if (a.text().isEmpty()) continue;
+      boolean hidden = bodyProtected || a.encrypted();
+      if (a.attachedMessage()) {
+        List<TextZones.Span> inner = TextZones.split(a.text(), false).stream()
+            .map(z -> z.zone() == Zone.OWN_TEXT ? new TextZones.Span(Zone.ATTACHED_MESSAGE, z.start(), z.end()) : z).toList();
+        texts.add(new ScannedText(Location.ATTACHMENT, a.name(), a.text(), hidden, inner));
+      } else if (a.detectedType().startsWith("text/calendar") || a.declaredType().startsWith("text/calendar")) {
+        texts.add(ScannedText.of(Location.ATTACHMENT, a.name(), a.text(), hidden, Zone.CALENDAR));
+      } else {
+        texts.add(new ScannedText(Location.ATTACHMENT, a.name(), a.text(), hidden));
+      }
     }
     return texts;
   }

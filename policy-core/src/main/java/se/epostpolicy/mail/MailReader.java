@@ -481,7 +481,7 @@ public final class MailReader {
       for (org.jsoup.nodes.Element a : doc.select("a[href]")) {
         if (links.size() < 500) links.add(new Email.Link(a.text().strip(), a.attr("href").strip()));
       }
-      return take(doc.wholeText().replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll("\\n\\s*\\n+", "\n"));
+      return take(HtmlText.of(doc.body() == null ? doc : doc.body()));
     }
 
     String take(String text) {

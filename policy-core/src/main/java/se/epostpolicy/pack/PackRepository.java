@@ -401,26 +401,7 @@ public final class PackRepository {
   private static Vocabulary vocabulary(PackFile f, List<Problem> problems) {
     try {
       JsonNode n = YAML.readTree(f.content());
-      if (n == null || n.isNull()) return Vocabulary.empty();
-      Map<MarkerType, Vocabulary.Entry> entries = new EnumMap<>(MarkerType.class);
-      JsonNode markers = n.path("markers");
-      var names = markers.fieldNames();
-      while (names.hasNext()) {
-        String name = names.next();
-        MarkerType type;
-        try {
-          type = MarkerType.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-          problems.add(new Problem(f.path(), 0, "unknown marker type " + name));
-          continue;
-        }
-        JsonNode e = markers.get(name);
-        entries.put(type, new Vocabulary.Entry(strings(e.get("terms")), strings(e.get("patterns")),
-            strings(e.get("except")), e.path("needsPerson").asBoolean(false)));
-      }
-      Vocabulary v = new Vocabulary(strings(n.get("personTerms")), strings(n.get("personPatterns")), entries);
-      v.problems().forEach(p -> problems.add(new Problem(f.path(), 0, p)));
-      return v;
+      return Vocabulary.fromYaml(n, p -> problems.add(new Problem(f.path(), 0, p)));
     } catch (IOException e) {
       problems.add(new Problem(f.path(), line(e), "not valid YAML: " + firstLine(e.getMessage())));
       return Vocabulary.empty();

@@ -101,11 +101,8 @@ final class ExplainCommand implements Callable<Integer> {
     out.println();
     out.println("Markers (evidence masked)");
     if (d.markers().isEmpty()) out.println("  none");
-    for (Marker mk : d.markers()) {
-      out.printf("  %-27s in %s%s: \"%s\"%s%n", mk.type(), mk.location().name().toLowerCase(),
-          mk.attachmentName().isEmpty() ? "" : " " + mk.attachmentName(), mk.evidence(),
-          mk.protectedInTransit() ? " (unreadable in transit)" : "");
-    }
+    for (Marker mk : d.markers()) marker(out, mk, "");
+    for (Marker mk : d.facts().weakMarkers()) marker(out, mk, ", too weak to decide");
     out.println();
     out.println("Rules that fired");
     for (Hit h : d.hits()) {
@@ -119,6 +116,12 @@ final class ExplainCommand implements Callable<Integer> {
     out.printf("  notices:  %s%n", d.notices().isEmpty() ? "—" : d.notices().stream().map(Enum::name).collect(Collectors.joining(", ")));
     for (String w : d.warnings()) out.printf("  warning:  %s%n", w);
     out.println();
+  }
+
+  private static void marker(PrintWriter out, Marker mk, String note) {
+    out.printf("  %-27s in %s%s, %s: \"%s\" (%s confidence%s)%s%n", mk.type(), mk.location().name().toLowerCase(),
+        mk.attachmentName().isEmpty() ? "" : " " + mk.attachmentName(), mk.zone().name().toLowerCase().replace('_', ' '),
+        mk.evidence(), mk.confidence().name().toLowerCase(), note, mk.protectedInTransit() ? " (unreadable in transit)" : "");
   }
 
   private static String why(Hit h) {

@@ -44,6 +44,8 @@ final class JsonOutput implements Output {
       ObjectNode marker = markers.addObject();
       marker.put("type", m.type().name());
       marker.put("location", m.location().name());
+      marker.put("zone", m.zone().name());
+      marker.put("confidence", m.confidence().name());
       marker.put("evidence", m.evidence());
       if (!m.attachmentName().isEmpty()) marker.put("attachment", m.attachmentName());
     }
