@@ -53,7 +53,7 @@ public final class TextZones {
   private static final Pattern ATTRIBUTION_START = Pattern.compile(
       "(?iu)^\\s*(?:den|on|am|le|op|på|le|el)\\b.*|^\\s*\\d{1,4}[-./]\\d{1,2}[-./]\\d{1,4}.*|^.*<[^>\\s]+@[^>\\s]+>.*");
   private static final Pattern ATTRIBUTION_END = Pattern.compile(
-      "(?iu).*\\b(?:skrev|wrote|schrieb|a écrit|schreef|skrev følgende|kirjoitti|escribió)\\s*:?\\s*$");
+      "(?iu).*\\b(?:skrev|wrote|schrieb|a écrit|schreef|skrev følgende|kirjoitti|escribió)(?:\\s*:?|\\s.{0,120}:)\\s*$");
   private static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^--\\s?$|^—\\s*$|^__\\s*$");
   private static final Pattern CLOSING = Pattern.compile(
       "(?iu)^\\s*(?:med vänlig(?:a)? hälsning(?:ar)?|vänlig(?:a)? hälsning(?:ar)?|varma hälsningar|bästa hälsningar|"
@@ -221,8 +221,9 @@ public final class TextZones {
         if (++blanks > 1) break;
         continue;
       }
-      if (s.length() > 70 || s.endsWith("?")) break;
-      if (CONTACT_LINE.matcher(s).find()) contact++;
+      boolean contactLine = CONTACT_LINE.matcher(s).find();
+      if (s.length() > 70 || !contactLine && (s.endsWith(".") || s.endsWith("?") || s.endsWith("!") || s.endsWith(":"))) break;
+      if (contactLine) contact++;
       first = i;
     }
     if (contact < 2 || first < 0) return -1;
