@@ -224,15 +224,47 @@ public final class MailReader {
 
   private Email parse(byte[] bytes, String source) {
     try {
+      if (binaryHeader(bytes)) throw new MailReadException(source, "not an e-mail message: binary content");
       MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(bytes));
       if (!message.getAllHeaders().hasMoreElements()) {
         throw new MailReadException(source, "not an e-mail message: no header fields");
+      }
+      if (MAIL_FIELDS.stream().noneMatch(f -> hasHeader(message, f))) {
+        throw new MailReadException(source, "not an e-mail message: none of the header fields From, Date, To, Cc or Bcc");
       }
       return extract(message, source, bytes.length);
     } catch (MessagingException | RuntimeException e) {
       if (e instanceof MailReadException m) throw m;
       throw new MailReadException(source, "cannot parse message: " + e.getClass().getSimpleName(), e);
     }
+  }
+
+  /** A mail has at least one of these; a file with none of them is something else that happens to have "Name:" lines. */
+  private static final List<String> MAIL_FIELDS = List.of("From", "Sender", "Date", "To", "Cc", "Bcc", "Resent-From", "Resent-To");
+
+  private static boolean hasHeader(MimeMessage message, String name) {
+    try {
+      String[] v = message.getHeader(name);
+      return v != null && v.length > 0;
+    } catch (MessagingException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The header block (the first 8 KB up to the first blank line) holds bytes no mail header has:
+   * NUL or other control characters. PDFs, TNEF blobs, images and archives start so.
+   */
+  static boolean binaryHeader(byte[] bytes) {
+    int end = Math.min(bytes.length, 8192);
+    int controls = 0;
+    for (int i = 0; i < end; i++) {
+      int b = bytes[i] & 0xff;
+      if (b == '\n' && i + 1 < end && (bytes[i + 1] == '\n' || bytes[i + 1] == '\r' && i + 2 < end && bytes[i + 2] == '\n')) break;
+      if (b == 0) return true;
+      if (b < 0x20 && b != '\t' && b != '\r' && b != '\n' && b != 0x0c) controls++;
+    }
+    return controls > 2;
   }
 
   private Email extract(MimeMessage message, String source, long size) throws MessagingException {

@@ -56,6 +56,29 @@ class PolicyCheckTest {
   }
 
   @Test
+  void aFolderOfFilesThatAreNoMailGivesOneTypedErrorLineEachAndExitOne(@TempDir Path dir) throws Exception {
+    Files.write(dir.resolve("rapport.pdf"), ("%PDF-1.4\n%\u00e2\u00e3\n1 0 obj << /Type /Catalog >> endobj\n").getBytes(StandardCharsets.ISO_8859_1));
+    byte[] tnef = new byte[64];
+    tnef[0] = 0x78; tnef[1] = (byte) 0x9f; tnef[2] = 0x3e; tnef[3] = 0x22; tnef[6] = 0x01; tnef[7] = 0x06; tnef[8] = (byte) 0x90;
+    Files.write(dir.resolve("winmail.dat"), tnef);
+    Files.writeString(dir.resolve("README.md"), "# Projekt\n\nStatus: klart\nDiagnos: F32.1\n\nBeskrivning av projektet.\n");
+    byte[] random = new byte[4096];
+    new java.util.Random(7).nextBytes(random);
+    Files.write(dir.resolve("slump.bin"), random);
+    CliRun r = run("classify", "--policy", "region-varmland", "--format", "json", dir.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    List<JsonNode> lines = lines(r.out());
+    assertThat(lines).hasSize(4);
+    for (JsonNode l : lines) {
+      assertThat(l.get("error").asText()).as(l.toString()).contains("not an e-mail message").contains(dir.getFileName().toString());
+      assertThat(l.get("verdicts")).isEmpty();
+    }
+    CliRun text = run("classify", "--policy", "region-varmland", dir.toString());
+    assertThat(text.exit()).isEqualTo(1);
+    assertThat(text.out() + text.err()).contains("README.md").contains("winmail.dat").contains("slump.bin").contains("rapport.pdf");
+  }
+
+  @Test
   void textFormatIsATableForPeople() {
     CliRun r = run("classify", "--policy", "region-varmland@2019-01-01", "samples/03-inkommen-provsvar-fran-patient.eml");
     assertThat(r.exit()).isZero();
