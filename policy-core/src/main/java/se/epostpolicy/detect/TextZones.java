@@ -80,6 +80,8 @@ public final class TextZones {
           + "tänk på miljön|think (?:about|of) the environment|please consider the environment|"
           + "(?:e-?post|mejl|mail)(?:et)? (?:till|från) [\\p{L} ]{2,40} (?:blir|kan bli) (?:allmän handling|allmänna handlingar)|"
           + "blir (?:allmän handling|allmänna handlingar)(?: och kan komma att lämnas ut)?|offentlighetsprincipen)");
+  private static final Pattern SIGN_OFF_NAME = Pattern.compile(
+      "^\\s*(?:/|//|--?|–)?\\s*\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]*\\.?){0,2}\\s*$");
   private static final int MAX_SIGNATURE_LINES = 14;
   private static final int MAX_SIGNATURE_LINE = 90;
 
@@ -185,6 +187,7 @@ public final class TextZones {
       }
     }
     if (start < 0) start = trailingContactBlock(lines, zones, end);
+    if (start < 0) start = trailingName(lines, zones, end);
     if (start < 0) return;
     int counted = 0;
     for (int i = start; i < end && zones[i] == null; i++) {
@@ -229,6 +232,14 @@ public final class TextZones {
     if (contact < 2 || first < 0) return -1;
     // The name and title lines just above the first contact line belong to the block too.
     return first;
+  }
+
+  /** The author's text ends in a line that is only a name ("Lotta", "/Per Ek", "Anna B."): a sign-off. */
+  private static int trailingName(List<Line> lines, Zone[] zones, int end) {
+    int last = end - 1;
+    while (last >= 0 && (zones[last] != null || lines.get(last).text.isBlank())) last--;
+    if (last <= 0 || zones[last] != null) return -1;
+    return SIGN_OFF_NAME.matcher(lines.get(last).text).matches() ? last : -1;
   }
 
   /** Paragraphs in the standard wording of a footer, in any zone but quoted lines' own text. */

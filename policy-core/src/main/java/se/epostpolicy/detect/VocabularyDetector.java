@@ -42,6 +42,9 @@ public final class VocabularyDetector implements Detector {
       "(?iu)^[\\s:,(]{0,3}(?:[\\p{L}-]+\\s+){0,3}?(?:\\d+(?:[.,]\\d+)?\\s?(?:mg|g|mikrogram|µg|mcg|ug|ml|e|ie|enheter|units?|mmol|"
           + "milligram|gram)\\b|\\d\\s?[x×]\\s?\\d|\\d+\\s?(?:tabletter|tablett|tabl|kapslar|kapsel|doser|dos|droppar|puffar|sprutor)\\b)");
 
+  private static final Set<String> GREETINGS = Set.of("hej", "hejsan", "hallå", "tjena", "hi", "hello", "dear", "kära",
+      "morgon", "eftermiddag", "käre", "bäste", "bästa");
+
   private final SwedishText analyzer;
   private final List<Pattern> personPatterns;
   private final Set<String> names;
@@ -226,7 +229,9 @@ public final class VocabularyDetector implements Detector {
       }
       SwedishText.Position p = a.positions.get(i);
       if (names.contains(p.surface()) && p.start() < t.text().length() && Character.isUpperCase(t.text().charAt(p.start()))) {
-        reference(a, i, refs);
+        // "Hej Mats!" names the reader: like "du", a reference only when the mail goes outside.
+        boolean greeted = i > 0 && GREETINGS.contains(a.positions.get(i - 1).surface());
+        if (!greeted || readerOutside) reference(a, i, refs);
       }
     }
     for (Pattern p : personPatterns) {
@@ -346,8 +351,10 @@ public final class VocabularyDetector implements Detector {
       return new Word(w.substring(start ? 1 : 0, end ? w.length() - 1 : w.length()), start, end);
     }
 
+    /** Words of three letters or fewer (du, hon, lvu, he) match only as written: their inflections would be other words. */
     boolean matches(Text t, int i) {
-      return anyStart || anyEnd ? matchesSurface(t.positions.get(i).surface()) : t.keys(i).contains(text);
+      if (anyStart || anyEnd || text.length() <= 3) return matchesSurface(t.positions.get(i).surface());
+      return t.keys(i).contains(text);
     }
 
     boolean matchesSurface(String surface) {

@@ -127,6 +127,13 @@ public final class FactExtractor {
     for (Marker m : detectors.scan(texts(email, forward), messageDate(email), direction)) {
       (detectors.counts(m) ? markers : weak).add(m);
     }
+    if (autoReply) {
+      // Reading 30: an automatic reply that says its sender is sick tells an identified person's health.
+      markers.stream().filter(m -> m.type() == MarkerType.SICKNESS_DISCLOSURE).findFirst()
+          .filter(m -> markers.stream().noneMatch(x -> x.type() == MarkerType.HEALTH_DATA))
+          .ifPresent(m -> markers.add(new Marker(MarkerType.HEALTH_DATA, m.location(), m.zone(), m.attachmentName(), m.evidence(),
+              m.confidence(), m.protectedInTransit())));
+    }
     Set<MarkerType> all = EnumSet.noneOf(MarkerType.class);
     Set<MarkerType> exposed = EnumSet.noneOf(MarkerType.class);
     for (Marker m : markers) {
