@@ -61,6 +61,16 @@ class MailStructureCorpusTest {
   }
 
   @Test
+  void aWinmailDatAttachmentIsOpened() {
+    // Reading 32: TNEF is a container like ZIP: its body and the names of the files inside are content.
+    Email e = read("mimekit/tnef/rich-text.eml");
+    var tnef = e.attachments().stream().filter(a -> a.name().equals("winmail.dat")).findFirst().orElseThrow();
+    assertThat(tnef.detectedType()).isEqualTo("application/vnd.ms-tnef");
+    assertThat(tnef.text()).contains("Christmas to remember");
+    assertThat(tnef.entries()).contains("kitten-playing-with-a-christmas-tree.jpg");
+  }
+
+  @Test
   void everyQuotedLineOfTheCorpusIsHistory() throws Exception {
     List<Path> files;
     try (var s = Files.walk(CORPUS)) {

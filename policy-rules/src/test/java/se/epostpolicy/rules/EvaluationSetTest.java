@@ -1,0 +1,149 @@
+package se.epostpolicy.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import se.epostpolicy.engine.Verdict;
+import se.epostpolicy.pack.PackRepository;
+import se.epostpolicy.regression.CaseResult;
+import se.epostpolicy.regression.RegressionCase;
+import se.epostpolicy.regression.RegressionRunner;
+import se.epostpolicy.regression.RegressionSuite;
+
+/**
+ * The mail-level evaluation set: realistic mails written blind from the catalogue (never from the
+ * word lists), each with the decision the catalogue demands, split once into a tuning half and a
+ * frozen half. The frozen half is never tuned on and never edited; it gates: at least 95 % exact
+ * verdict sets and no missed and no false {@code FORBIDDEN_TO_SEND}. The tuning half is held to
+ * the same bar.
+ *
+ * <p>{@code mvn -B -pl policy-core,policy-rules -am test -Dtest=EvaluationSetTest -Dsurefire.failIfNoSpecifiedTests=false}
+ * prints the table per pack and half; {@code -Devaluation.verbose=true} also lists the wrong cases
+ * of the tuning half (the frozen half's wrong cases are named, not explained).
+ */
+class EvaluationSetTest {
+
+  private static final Path ROOT = Path.of("src/test/resources/evaluation");
+  private static final double BAR = 0.95;
+
+  /** Counts for one pack in one half. */
+  static final class Score {
+    int cases;
+    int exactVerdicts;
+    int exactNotices;
+    int missedForbidden;
+    int falseForbidden;
+    int errors;
+
+    void add(Score o) {
+      cases += o.cases;
+      exactVerdicts += o.exactVerdicts;
+      exactNotices += o.exactNotices;
+      missedForbidden += o.missedForbidden;
+      falseForbidden += o.falseForbidden;
+      errors += o.errors;
+    }
+
+    double accuracy() {
+      return cases == 0 ? 0 : (double) exactVerdicts / cases;
+    }
+
+    String row(String name) {
+      return String.format("%-24s %5d %7d %8.3f %8.3f %7d %7d %6d", name, cases, exactVerdicts, accuracy(),
+          cases == 0 ? 0 : (double) exactNotices / cases, missedForbidden, falseForbidden, errors);
+    }
+  }
+
+  @Test
+  void bothHalvesDecideAsTheCatalogueSays() {
+    RegressionRunner runner = new RegressionRunner(PackRepository.classpath());
+    StringBuilder table = new StringBuilder();
+    Map<String, Score> totals = new TreeMap<>();
+    List<String> wrong = new ArrayList<>();
+    boolean verbose = Boolean.getBoolean("evaluation.verbose");
+    for (String half : List.of("tuning", "frozen")) {
+      Path dir = ROOT.resolve(half);
+      assertThat(dir).as("evaluation half %s", half).isDirectory();
+      Map<String, Score> perPack = new TreeMap<>();
+      for (RegressionSuite suite : RegressionSuite.findAll(dir)) {
+        String pack = suite.policy().replaceAll("@.*", "");
+        Score s = perPack.computeIfAbsent(pack, k -> new Score());
+        for (RegressionCase c : suite.cases()) {
+          CaseResult r = runner.run(suite, c);
+          s.cases++;
+          if (r.decision() == null) {
+            s.errors++;
+            wrong.add(half + " " + c.name() + ": " + r.failures());
+            continue;
+          }
+          Set<Verdict> expected = c.verdicts().orElseThrow(() -> new AssertionError(c.name() + " has no expected verdicts"));
+          Set<Verdict> actual = r.decision().verdicts();
+          boolean exact = expected.equals(actual);
+          if (exact) s.exactVerdicts++;
+          if (c.notices().map(n -> n.equals(r.decision().notices())).orElse(true)) s.exactNotices++;
+          boolean expectForbidden = expected.contains(Verdict.FORBIDDEN_TO_SEND);
+          boolean forbidden = actual.contains(Verdict.FORBIDDEN_TO_SEND);
+          if (expectForbidden && !forbidden) s.missedForbidden++;
+          if (!expectForbidden && forbidden) s.falseForbidden++;
+          if (!exact) {
+            String line = half + " " + suite.policy() + " " + c.name() + ": expected " + expected + " but was " + actual;
+            if (half.equals("tuning") && verbose) {
+              line += " — " + c.about() + "\n      " + String.join("\n      ", r.failures());
+            }
+            wrong.add(line);
+          }
+        }
+      }
+      Score all = new Score();
+      table.append(String.format("%n%s half%n%-24s %5s %7s %8s %8s %7s %7s %6s%n", half, "pack", "cases", "exact", "accuracy",
+          "notices", "missedF", "falseF", "errors"));
+      perPack.forEach((pack, s) -> {
+        table.append(s.row(pack)).append('\n');
+        all.add(s);
+      });
+      table.append(all.row("all")).append('\n');
+      totals.put(half, all);
+    }
+    System.out.print("Evaluation set (verdict sets exact; notices exact as a second figure; F = FORBIDDEN_TO_SEND)" + table);
+    wrong.forEach(w -> System.out.println("  wrong: " + w));
+
+    Score frozen = totals.get("frozen");
+    Score tuning = totals.get("tuning");
+    assertThat(frozen.cases).as("frozen cases").isGreaterThanOrEqualTo(75);
+    assertThat(tuning.cases).as("tuning cases").isGreaterThanOrEqualTo(75);
+    assertThat(frozen.missedForbidden).as("frozen: missed FORBIDDEN_TO_SEND").isZero();
+    assertThat(frozen.falseForbidden).as("frozen: false FORBIDDEN_TO_SEND").isZero();
+    assertThat(frozen.accuracy()).as("frozen: exact verdict sets").isGreaterThanOrEqualTo(BAR);
+    assertThat(tuning.missedForbidden).as("tuning: missed FORBIDDEN_TO_SEND").isZero();
+    assertThat(tuning.falseForbidden).as("tuning: false FORBIDDEN_TO_SEND").isZero();
+    assertThat(tuning.accuracy()).as("tuning: exact verdict sets").isGreaterThanOrEqualTo(BAR);
+  }
+
+  @Test
+  void theHalvesShareNoMail() throws Exception {
+    List<String> tuning = new ArrayList<>();
+    List<String> frozen = new ArrayList<>();
+    try (var s = Files.walk(ROOT.resolve("tuning"))) {
+      s.filter(p -> p.toString().endsWith(".eml")).forEach(p -> tuning.add(digest(p)));
+    }
+    try (var s = Files.walk(ROOT.resolve("frozen"))) {
+      s.filter(p -> p.toString().endsWith(".eml")).forEach(p -> frozen.add(digest(p)));
+    }
+    assertThat(frozen).isNotEmpty().doesNotContainAnyElementsOf(tuning);
+  }
+
+  private static String digest(Path p) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
