@@ -30,8 +30,9 @@ import se.epostpolicy.facts.Zone;
  * <p>A person-bound type ({@code person: N}) counts only with a reference to the person it is about
  * within N words of its evidence: an identity number, a {@link Persons} word or name. Its
  * {@link Confidence} grows with the kind of reference and the strength of the evidence (a code or a
- * dose is stronger than a word). {@code context} words must stand near the evidence
- * ({@code requires}) or must not ({@code excludes}): the act against the topic.
+ * dose is stronger than a word). {@code weakTerms} count only with a {@code context.requires} word
+ * near them; {@code context.excludes} words near the evidence make it a topic: the act against the
+ * topic.
  *
  * @param persons the words and names that refer to a person
  * @param markers the entries per marker type
@@ -90,6 +91,7 @@ public record Vocabulary(Persons persons, Map<MarkerType, Entry> markers, List<S
    * The words of one marker type.
    *
    * @param terms terms that mark the content
+   * @param weakTerms terms that mark it only with one of the context's {@code requires} words near them
    * @param patterns regular expressions that mark it
    * @param except terms that cancel a match of {@code terms} where they match
    * @param personWindow 0 when the type needs no person; else the words within which a reference to the person must stand
@@ -98,10 +100,11 @@ public record Vocabulary(Persons persons, Map<MarkerType, Entry> markers, List<S
    * @param minConfidence the level a marker of this type needs to count
    * @param recognizers built-in recognizers that give strong evidence: {@code icd10}, {@code drugs}
    */
-  public record Entry(List<String> terms, List<String> patterns, List<String> except, int personWindow, Context context,
-                      Set<Zone> zones, Confidence minConfidence, List<String> recognizers) {
+  public record Entry(List<String> terms, List<String> weakTerms, List<String> patterns, List<String> except, int personWindow,
+                      Context context, Set<Zone> zones, Confidence minConfidence, List<String> recognizers) {
     public Entry {
       terms = lower(terms);
+      weakTerms = lower(weakTerms);
       patterns = patterns == null ? List.of() : List.copyOf(patterns);
       except = lower(except);
       context = context == null ? Context.NONE : context;
@@ -112,7 +115,8 @@ public record Vocabulary(Persons persons, Map<MarkerType, Entry> markers, List<S
 
     /** An entry with default context, zones and confidence. */
     public Entry(List<String> terms, List<String> patterns, List<String> except, boolean needsPerson) {
-      this(terms, patterns, except, needsPerson ? DEFAULT_PERSON_WINDOW : 0, Context.NONE, DEFAULT_ZONES, Confidence.MEDIUM, List.of());
+      this(terms, List.of(), patterns, except, needsPerson ? DEFAULT_PERSON_WINDOW : 0, Context.NONE, DEFAULT_ZONES, Confidence.MEDIUM,
+          List.of());
     }
 
     public boolean needsPerson() {
@@ -149,7 +153,7 @@ public record Vocabulary(Persons persons, Map<MarkerType, Entry> markers, List<S
     Map<MarkerType, Entry> merged = new EnumMap<>(MarkerType.class);
     merged.putAll(markers);
     other.markers.forEach((type, e) -> merged.merge(type, e, (a, b) -> new Entry(join(a.terms, b.terms),
-        join(a.patterns, b.patterns), join(a.except, b.except), b.personWindow,
+        join(a.weakTerms, b.weakTerms), join(a.patterns, b.patterns), join(a.except, b.except), b.personWindow,
         new Context(b.context.window() > 0 ? b.context.window() : a.context.window(), join(a.context.requires(), b.context.requires()),
             join(a.context.excludes(), b.context.excludes())),
         b.zones, b.minConfidence, join(a.recognizers, b.recognizers))));
@@ -162,10 +166,11 @@ public record Vocabulary(Persons persons, Map<MarkerType, Entry> markers, List<S
     for (String p : persons.patterns()) compiles("persons.patterns", p, out);
     markers.forEach((type, e) -> {
       for (String p : e.patterns) compiles(type.toString(), p, out);
-      for (String t : join(join(e.terms, e.except), join(e.context.requires(), e.context.excludes()))) {
+      for (String t : join(join(join(e.terms, e.weakTerms), e.except), join(e.context.requires(), e.context.excludes()))) {
         if (t.isBlank() || t.replace("*", "").isBlank()) out.add(type + ": empty term");
       }
       for (String r : e.recognizers) if (!RECOGNIZERS.contains(r)) out.add(type + ": unknown recognizer " + r + " (known: " + RECOGNIZERS + ")");
+      if (!e.weakTerms.isEmpty() && e.context.requires().isEmpty()) out.add(type + ": weakTerms need context.requires words");
       if ((!e.context.requires().isEmpty() || !e.context.excludes().isEmpty()) && e.context.window() <= 0) {
         out.add(type + ": context words need a window");
       }
@@ -204,7 +209,7 @@ public record Vocabulary(Persons persons, Map<MarkerType, Entry> markers, List<S
         continue;
       }
       JsonNode e = markers.get(name);
-      known(e, name + ".", problems, "terms", "patterns", "except", "needsPerson", "person", "context", "zones", "minConfidence",
+      known(e, name + ".", problems, "terms", "weakTerms", "patterns", "except", "needsPerson", "person", "context", "zones", "minConfidence",
           "recognizers");
       int window = e.has("person") ? e.path("person").asInt(DEFAULT_PERSON_WINDOW)
           : e.path("needsPerson").asBoolean(false) ? DEFAULT_PERSON_WINDOW : 0;
@@ -226,7 +231,8 @@ public record Vocabulary(Persons persons, Map<MarkerType, Entry> markers, List<S
           problems.accept(name + ": unknown confidence " + e.get("minConfidence").asText());
         }
       }
-      entries.put(type, new Entry(strings(e.get("terms")), strings(e.get("patterns")), strings(e.get("except")), window,
+      entries.put(type, new Entry(strings(e.get("terms")), strings(e.get("weakTerms")), strings(e.get("patterns")),
+          strings(e.get("except")), window,
           new Context(c.path("window").asInt(0), strings(c.get("requires")), strings(c.get("excludes"))), zones, min,
           strings(e.get("recognizers"))));
     }

@@ -63,6 +63,7 @@ public final class VocabularyDetector implements Detector {
     vocabulary.markers().forEach((type, e) -> {
       entries.put(type, new Compiled(e, e.patterns().stream().map(Pattern::compile).toList()));
       e.terms().forEach(t -> indexed.add(new Entry(type, Term.parse(t), Kind.TERM)));
+      e.weakTerms().forEach(t -> indexed.add(new Entry(type, Term.parse(t), Kind.WEAK)));
       e.except().forEach(t -> indexed.add(new Entry(type, Term.parse(t), Kind.EXCEPT)));
       e.context().requires().forEach(t -> indexed.add(new Entry(type, Term.parse(t), Kind.REQUIRES)));
       e.context().excludes().forEach(t -> indexed.add(new Entry(type, Term.parse(t), Kind.EXCLUDES)));
@@ -77,13 +78,17 @@ public final class VocabularyDetector implements Detector {
     this.index = new TermIndex(indexed);
   }
 
-  private enum Kind { TERM, EXCEPT, REQUIRES, EXCLUDES, PERSON, FIRST_PERSON, SECOND_PERSON }
+  private enum Kind { TERM, WEAK, EXCEPT, REQUIRES, EXCLUDES, PERSON, FIRST_PERSON, SECOND_PERSON }
 
   /** A term of one marker type (its words, exceptions or context words), or a person word. */
   private record Entry(MarkerType type, Term term, Kind kind) {}
 
-  /** A piece of evidence: where it stands in words, how long, how strong, and what it says. */
-  private record Evidence(int at, int length, boolean strong, String surface) {}
+  /** A piece of evidence: where it stands in words, how long, how strong, whether it needs a context word, and what it says. */
+  private record Evidence(int at, int length, boolean strong, boolean weak, String surface) {
+    Evidence(int at, int length, boolean strong, String surface) {
+      this(at, length, strong, false, surface);
+    }
+  }
 
   @Override
   public void detect(List<ScannedText> texts, DetectionContext context, Consumer<Marker> found) {
@@ -110,10 +115,14 @@ public final class VocabularyDetector implements Detector {
           Zone zone = a.zone(ev.at);
           if (!c.entry.zones().contains(zone) || a.blocked(type, ev)) continue;
           Vocabulary.Context ctx = c.entry.context();
-          if (!ctx.requires().isEmpty() && !a.near(a.cue(type, Kind.REQUIRES), ev, ctx.window())) continue;
-          if (!ctx.excludes().isEmpty() && a.near(a.cue(type, Kind.EXCLUDES), ev, ctx.window())) continue;
+          if (ev.weak && !a.near(a.cue(type, Kind.REQUIRES), ev, ctx.window())) continue;
+          boolean topic = !ctx.excludes().isEmpty() && a.near(a.cue(type, Kind.EXCLUDES), ev, ctx.window());
+          // A topic word near the evidence rules out a type that needs no person; for a person-bound
+          // type it leaves only what an identity number near the evidence supports.
+          if (topic && !c.entry.needsPerson()) continue;
           Confidence confidence = confidence(c.entry, a, ev, inherited, personAnywhere);
           if (confidence == null) continue;
+          if (topic) confidence = a.near(a.identities, ev, c.entry.personWindow()) ? Confidence.MEDIUM : Confidence.LOW;
           Marker current = best.get(zone);
           if (current == null || confidence.compareTo(current.confidence()) > 0) {
             best.put(zone, new Marker(type, a.text.location(), zone, a.text.attachmentName(), ev.surface, confidence,
@@ -214,8 +223,8 @@ public final class VocabularyDetector implements Detector {
       for (Entry e : candidates) {
         if (!e.term.matchesAt(words, i)) continue;
         switch (e.kind) {
-          case TERM -> a.evidence.computeIfAbsent(e.type, k -> new ArrayList<>())
-              .add(new Evidence(i, e.term.words().size(), false, words.surface(i, e.term.words().size())));
+          case TERM, WEAK -> a.evidence.computeIfAbsent(e.type, k -> new ArrayList<>())
+              .add(new Evidence(i, e.term.words().size(), false, e.kind == Kind.WEAK, words.surface(i, e.term.words().size())));
           case EXCEPT -> {
             boolean[] b = a.blocked.computeIfAbsent(e.type, k -> new boolean[words.size()]);
             for (int j = i; j < i + e.term.words().size(); j++) b[j] = true;
