@@ -48,13 +48,16 @@ public final class TextZones {
       "(?i)^\\s*\\*?\\s*(?:från|from|von|de|fra|lähettäjä|avsändare)\\s*\\*?\\s*:\\s*\\*?\\s*\\S.*");
   private static final Pattern HEADER_SENT = Pattern.compile(
       "(?i)^\\s*\\*?\\s*(?:skickat|skickades|sent|datum|date|gesendet|envoyé|sendt|lähetetty)\\s*\\*?\\s*:.*");
+  /** "From: A Sent: B To: C Subject: D" run together on one line, as some clients flatten the block. */
+  private static final Pattern HEADER_ON_ONE_LINE = Pattern.compile(
+      "(?i)\\b(?:skickat|sent|datum|date|gesendet)\\s*:.{1,200}\\b(?:till|to|an|ämne|subject|betreff)\\s*:");
   private static final Pattern HEADER_OTHER = Pattern.compile(
       "(?i)^\\s*\\*?\\s*(?:till|to|an|à|ämne|subject|betreff|objet|emne|aihe|kopia|cc)\\s*\\*?\\s*:.*");
   private static final Pattern ATTRIBUTION_START = Pattern.compile(
       "(?iu)^\\s*(?:den|on|am|le|op|på|le|el)\\b.*|^\\s*\\d{1,4}[-./]\\d{1,2}[-./]\\d{1,4}.*|^.*<[^>\\s]+@[^>\\s]+>.*");
   private static final Pattern ATTRIBUTION_END = Pattern.compile(
       "(?iu).*\\b(?:skrev|wrote|schrieb|a écrit|schreef|skrev følgende|kirjoitti|escribió)(?:\\s*:?|\\s.{0,120}:)\\s*$");
-  private static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^--\\s?$|^—\\s*$|^__\\s*$");
+  private static final Pattern SIGNATURE_DELIMITER = Pattern.compile("^-{2,}\\s?$|^—\\s*$|^__\\s*$");
   private static final Pattern CLOSING = Pattern.compile(
       "(?iu)^\\s*(?:med vänlig(?:a)? hälsning(?:ar)?|vänlig(?:a)? hälsning(?:ar)?|varma hälsningar|bästa hälsningar|"
           + "hälsningar|hälsning|mvh\\.?|m\\.v\\.h\\.?|vh|allt gott|ha det (?:gott|bra)|hälsar|tack på förhand|tack och hälsningar|"
@@ -82,6 +85,8 @@ public final class TextZones {
           + "blir (?:allmän handling|allmänna handlingar)(?: och kan komma att lämnas ut)?|offentlighetsprincipen)");
   private static final Pattern SIGN_OFF_NAME = Pattern.compile(
       "^\\s*(?:/|//|--?|–)?\\s*\\p{Lu}[\\p{L}'-]+(?:\\s+\\p{Lu}[\\p{L}'-]*\\.?){0,2}\\s*$");
+  /** "För Torsby kommun", "On behalf of the board": who signs, just above the names. */
+  private static final Pattern SIGN_OFF_FOR = Pattern.compile("(?iu)^\\s*(?:för|on behalf of|for)\\s+\\p{L}[\\p{L} -]{2,50}$");
   private static final int MAX_SIGNATURE_LINES = 14;
   private static final int MAX_SIGNATURE_LINE = 90;
 
@@ -128,8 +133,8 @@ public final class TextZones {
       if (i >= historyStart) zones[i] = historyZone;
       else if (zones[i] == null && QUOTE_LINE.matcher(lines.get(i).text).find()) zones[i] = Zone.QUOTED;
     }
-    markSignature(lines, zones, Math.min(historyStart, lines.size()));
     markDisclaimers(lines, zones);
+    markSignature(lines, zones, Math.min(historyStart, lines.size()));
     for (int i = 0; i < zones.length; i++) if (zones[i] == null) zones[i] = Zone.OWN_TEXT;
     return spans(lines, zones, text.length());
   }
@@ -143,6 +148,7 @@ public final class TextZones {
   /** An Outlook-style header block ("Från:" then "Skickat:" and "Till:/Ämne:") starts at line {@code i}. */
   private static boolean headerBlockAt(List<Line> lines, int i) {
     if (i >= lines.size() || !HEADER_FROM.matcher(lines.get(i).text).matches()) return false;
+    if (HEADER_ON_ONE_LINE.matcher(lines.get(i).text).find()) return true;
     boolean sent = false;
     boolean other = false;
     for (int j = i + 1; j < Math.min(lines.size(), i + 7); j++) {
@@ -190,7 +196,9 @@ public final class TextZones {
     if (start < 0) start = trailingName(lines, zones, end);
     if (start < 0) return;
     int counted = 0;
-    for (int i = start; i < end && zones[i] == null; i++) {
+    for (int i = start; i < end; i++) {
+      if (zones[i] == Zone.DISCLAIMER) continue;
+      if (zones[i] != null) break;
       String s = lines.get(i).text;
       if (!s.isBlank() && ++counted > MAX_SIGNATURE_LINES) break;
       zones[i] = Zone.SIGNATURE;
@@ -209,35 +217,43 @@ public final class TextZones {
     return nonBlank <= MAX_SIGNATURE_LINES + 10;
   }
 
-  /** A block of short lines at the end of the author's text of which at least two carry contact details. */
+  /**
+   * A block of short lines at the end of the author's text of which at least two carry contact
+   * details; it may span a few blank-separated blocks (name and title, then the organisation's
+   * address) and takes in a sign-off just above it ("/Nils", "För Torsby kommun").
+   */
   private static int trailingContactBlock(List<Line> lines, Zone[] zones, int end) {
     int last = end - 1;
-    while (last >= 0 && (zones[last] != null || lines.get(last).text.isBlank())) last--;
+    while (last >= 0 && (zones[last] == Zone.DISCLAIMER || zones[last] == null && lines.get(last).text.isBlank())) last--;
+    if (last >= 0 && zones[last] != null) return -1;
     if (last < 0) return -1;
     int contact = 0;
     int first = -1;
-    int blanks = 0;
-    for (int i = last; i >= 0 && last - i < MAX_SIGNATURE_LINES + 4; i--) {
+    int counted = 0;
+    for (int i = last; i >= 0 && counted < MAX_SIGNATURE_LINES + 4; i--) {
       if (zones[i] != null) break;
       String s = lines.get(i).text.strip();
-      if (s.isEmpty()) {
-        if (++blanks > 1) break;
-        continue;
-      }
+      if (s.isEmpty()) continue;
       boolean contactLine = CONTACT_LINE.matcher(s).find();
       if (s.length() > 70 || !contactLine && (s.endsWith(".") || s.endsWith("?") || s.endsWith("!") || s.endsWith(":"))) break;
       if (contactLine) contact++;
       first = i;
+      counted++;
     }
     if (contact < 2 || first < 0) return -1;
-    // The name and title lines just above the first contact line belong to the block too.
+    int above = first - 1;
+    while (above >= 0 && zones[above] == null && lines.get(above).text.isBlank()) above--;
+    if (above >= 0 && zones[above] == null && (SIGN_OFF_NAME.matcher(lines.get(above).text).matches()
+        || CLOSING.matcher(lines.get(above).text).matches() || SIGN_OFF_FOR.matcher(lines.get(above).text).matches())) {
+      return above;
+    }
     return first;
   }
 
   /** The author's text ends in a line that is only a name ("Lotta", "/Per Ek", "Anna B."): a sign-off. */
   private static int trailingName(List<Line> lines, Zone[] zones, int end) {
     int last = end - 1;
-    while (last >= 0 && (zones[last] != null || lines.get(last).text.isBlank())) last--;
+    while (last >= 0 && (zones[last] == Zone.DISCLAIMER || zones[last] == null && lines.get(last).text.isBlank())) last--;
     if (last <= 0 || zones[last] != null) return -1;
     return SIGN_OFF_NAME.matcher(lines.get(last).text).matches() ? last : -1;
   }

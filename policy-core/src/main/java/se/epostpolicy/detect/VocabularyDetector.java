@@ -115,7 +115,8 @@ public final class VocabularyDetector implements Detector {
           Zone zone = a.zone(ev.at);
           if (!c.entry.zones().contains(zone) || a.blocked(type, ev)) continue;
           Vocabulary.Context ctx = c.entry.context();
-          if (ev.weak && !a.near(a.cue(type, Kind.REQUIRES), ev, ctx.window())) continue;
+          // A weak phrase counts with a context word near it, or with an identity number near it ("Remiss 19121212-1212").
+          if (ev.weak && !a.near(a.cue(type, Kind.REQUIRES), ev, ctx.window()) && !a.near(a.identities, ev, ctx.window())) continue;
           boolean topic = !ctx.excludes().isEmpty() && a.near(a.cue(type, Kind.EXCLUDES), ev, ctx.window());
           // A topic word near the evidence rules out a type that needs no person; for a person-bound
           // type it leaves only what an identity number near the evidence supports.
@@ -276,10 +277,24 @@ public final class VocabularyDetector implements Detector {
     return a;
   }
 
-  /** A reference outside signatures and disclaimers. */
+  /**
+   * A reference outside signatures, disclaimers and the address lines of a quoted or forwarded
+   * message ("Från: Eva Lindberg <…>"): those name who wrote and who got the mail, not whom it is about.
+   */
   private static void reference(Analysed a, int word, List<Integer> refs) {
     Zone z = a.zone(word);
-    if (z != Zone.SIGNATURE && z != Zone.DISCLAIMER) refs.add(word);
+    if (z == Zone.SIGNATURE || z == Zone.DISCLAIMER) return;
+    if (word < a.starts.length && ADDRESS_LINE.matcher(lineAt(a.text.text(), a.starts[word])).find()) return;
+    refs.add(word);
+  }
+
+  private static final Pattern ADDRESS_LINE = Pattern.compile(
+      "(?iu)^\\s*(?:>\\s*)*\\*?\\s*(?:från|from|till|to|cc|kopia|von|an|sender|avsändare|mottagare)\\s*\\*?\\s*:");
+
+  private static String lineAt(String text, int offset) {
+    int start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+    int end = text.indexOf('\n', offset);
+    return text.substring(start, end < 0 ? text.length() : end);
   }
 
   /** A text's word positions and, computed once, the vocabulary words each position can stand for. */

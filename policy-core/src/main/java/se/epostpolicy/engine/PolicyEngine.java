@@ -18,6 +18,7 @@ import se.epostpolicy.facts.Attachment;
 import se.epostpolicy.facts.FactExtractor;
 import se.epostpolicy.facts.MailFacts;
 import se.epostpolicy.facts.Marker;
+import se.epostpolicy.facts.Message;
 import se.epostpolicy.facts.OrganisationProfile;
 import se.epostpolicy.mail.Email;
 import se.epostpolicy.pack.PackManifest;
@@ -218,7 +219,9 @@ public final class PolicyEngine {
     KieSession session = compiled.kieBase().newKieSession();
     try {
       session.setGlobal(CompiledPack.GLOBAL, outcomes);
-      session.insert(facts.message());
+      Message message = facts.message();
+      if (context.mailboxType() == MailboxType.AUTHORITY && message.inbound()) message = message.arrivedInAuthorityMailbox();
+      session.insert(message);
       for (Attachment a : facts.attachments()) session.insert(a);
       for (Marker m : facts.markers()) session.insert(m);
       session.insert(version.profile());

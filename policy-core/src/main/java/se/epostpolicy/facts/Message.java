@@ -107,6 +107,14 @@ public record Message(
     return direction == Direction.INTERNAL;
   }
 
+  /**
+   * This message as one that arrived in the authority mailbox: the embedding system says the
+   * mailbox it was found in is the authority's (catalogue BAS-01, DIA-03, HUD-03; reading 24).
+   */
+  public Message arrivedInAuthorityMailbox() {
+    return new Message(direction, sender, senderInternal, senderPrivateProvider, senderAuthorityMailbox, recipients, toCount, ccCount, bccCount, recipientCount, externalRecipientCount, privateProviderRecipientCount, true, reply, forward, autoForward, autoReply, returnDateGiven, alternativeContactGiven, bulk, deliveryReport, readReport, scanToMail, encryption, authenticationFailed, displayNameSpoofing, deceptiveLink, riskyAttachment, attachmentCount, inlineImages, backgroundImage, requiredSignaturePresent, sizeBytes, date, markers, exposedMarkers);
+  }
+
   /** True when the body is unreadable in transit (S/MIME or PGP encrypted). */
   public boolean encrypted() {
     return encryption.protectsBody();

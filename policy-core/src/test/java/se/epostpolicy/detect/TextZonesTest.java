@@ -83,6 +83,13 @@ class TextZonesTest {
   }
 
   @Test
+  void aHeaderBlockRunTogetherOnOneLineStartsHistory() {
+    String text = "Ok!\nFrom: Anna Berg <a@b.se> Sent: Monday, March 11 To: Per Subject: Re: provsvar\nMina provsvar kom i dag.\n";
+    assertThat(zoneOf(text, "Mina provsvar", false)).isEqualTo(Zone.QUOTED);
+    assertThat(zoneOf(text, "Ok!", false)).isEqualTo(Zone.OWN_TEXT);
+  }
+
+  @Test
   void originalMessageSeparatorIsQuoted() {
     String text = "Svar nedan.\n\n-----Original Message-----\nFrom: A\nSent: Monday\nTo: B\nSubject: x\n\nFrågan.\n";
     assertThat(zoneOf(text, "Frågan.", false)).isEqualTo(Zone.QUOTED);
