@@ -76,14 +76,30 @@ public final class Icd10 {
   /** Every code in {@code text} whose category exists. */
   public static List<Code> find(CharSequence text) {
     List<Code> out = new ArrayList<>();
-    Matcher m = CODE.matcher(text);
-    while (m.find()) {
+    Matcher m = CODE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    int from = 0;
+    // The expression runs only where a capital letter stands before two digits: most text has none.
+    for (int at = nextCandidate(text, from); at >= 0; at = nextCandidate(text, from)) {
+      m.region(at, text.length());
+      if (!m.lookingAt()) {
+        from = at + 1;
+        continue;
+      }
+      from = m.end();
       if (!isCategory(m.group(1) + m.group(2))) continue;
       CharSequence before = text.subSequence(Math.max(0, m.start() - 30), m.start());
       out.add(new Code(m.group(), m.start(), m.end(), m.group(3) != null,
           CARE_BEFORE.matcher(before).find(), OTHER_BEFORE.matcher(before).find()));
     }
     return out;
+  }
+
+  private static int nextCandidate(CharSequence text, int from) {
+    for (int i = from; i + 2 < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z' && Character.isDigit(text.charAt(i + 1)) && Character.isDigit(text.charAt(i + 2))) return i;
+    }
+    return -1;
   }
 
   private static int[][] ranges() {

@@ -18,6 +18,11 @@ import se.epostpolicy.facts.Zone;
  * <p>Everything after the first history block that is not {@code >}-quoted is history: real
  * replies put the older messages last. Inline answers between {@code >} lines stay the author's.
  *
+ * <p>Written here rather than taken from a library: the reply parsers that exist (GitHub's
+ * email_reply_parser and its ports, Mailgun's talon) know English "On … wrote:" and {@code >}
+ * quoting but not Outlook's Swedish header blocks, Swedish closings or disclaimers, and the Java
+ * port is not on Maven Central. Tested on the real replies and forwards of the shared corpus.
+ *
  * @since 0.2
  */
 public final class TextZones {
@@ -269,10 +274,21 @@ public final class TextZones {
         paragraph.append(QUOTE_LINE.matcher(lines.get(i).text).replaceFirst("").strip()).append(' ');
         i++;
       }
-      if (start < i && paragraph.length() < 1500 && DISCLAIMER.matcher(paragraph).find()) {
+      if (start < i && paragraph.length() < 1500 && mayBeDisclaimer(paragraph) && DISCLAIMER.matcher(paragraph).find()) {
         for (int j = start; j < i; j++) zones[j] = Zone.DISCLAIMER;
       }
     }
+  }
+
+  /** Words every disclaimer wording holds one of: the full expression runs only where one stands. */
+  private static final List<String> DISCLAIMER_ANCHORS = List.of("mottagare", "recipient", "misstag", "felaktigt", "error",
+      "innehålla", "contain", "personuppgift", "personal data", "miljön", "environment", "allmän", "offentlighetsprincip",
+      "gdpr", "dataskydd", "avsett", "intended", "omfattas", "confidential", "privileged");
+
+  private static boolean mayBeDisclaimer(CharSequence paragraph) {
+    String lower = paragraph.toString().toLowerCase(java.util.Locale.ROOT);
+    for (String a : DISCLAIMER_ANCHORS) if (lower.contains(a)) return true;
+    return false;
   }
 
   private static int nextNonBlank(List<Line> lines, int from) {

@@ -191,9 +191,12 @@ public final class VocabularyDetector implements Detector {
       return false;
     }
 
+    private final Map<String, int[]> sortedCues = new HashMap<>();
+
+    /** The sorted word positions of one type's context words of one kind, computed once. */
     int[] cue(MarkerType type, Kind kind) {
-      List<Integer> l = cues.getOrDefault(type, Map.of()).getOrDefault(kind, List.of());
-      return l.stream().mapToInt(Integer::intValue).toArray();
+      return sortedCues.computeIfAbsent(type.name() + kind, k -> cues.getOrDefault(type, Map.of()).getOrDefault(kind, List.of())
+          .stream().mapToInt(Integer::intValue).sorted().toArray());
     }
 
     /** Some position of {@code sorted} lies within {@code window} words of the evidence. */
