@@ -56,6 +56,10 @@ public final class FactExtractor {
   private static final Pattern DOUBLE_EXTENSION = Pattern.compile(
       "(?i).+\\.(pdf|docx?|xlsx?|pptx?|odt|rtf|txt|jpe?g|png|gif|zip|csv)[\\s_.]*\\.(exe|scr|js|jse|vbs|vbe|bat|cmd|ps1|jar|lnk|hta|com|pif|msi|wsf)\\s*$");
 
+  private static final Set<MarkerType> ACTS = EnumSet.of(MarkerType.DISCLOSURE_REQUEST, MarkerType.THREAT);
+  private static final Set<MarkerType> PERSON_BOUND = EnumSet.of(MarkerType.PATIENT_DATA, MarkerType.HEALTH_DATA,
+      MarkerType.SOCIAL_CARE_CLIENT, MarkerType.SENSITIVE_PERSONAL_DATA, MarkerType.PERSONAL_ASSESSMENT);
+
   private final OrganisationProfile profile;
   private final Detectors detectors;
   private final Clock clock;
@@ -126,6 +130,18 @@ public final class FactExtractor {
     List<Marker> weak = new ArrayList<>();
     for (Marker m : detectors.scan(texts(email, forward), messageDate(email), direction)) {
       (detectors.counts(m) ? markers : weak).add(m);
+    }
+    if (bulk) {
+      // Reading 23: a newsletter or list mail makes no request and no threat, and a person it writes
+      // about is no patient or client of this mailbox unless it names an identity number.
+      boolean identity = markers.stream().anyMatch(m -> m.type() == MarkerType.PERSONNUMMER || m.type() == MarkerType.SAMORDNINGSNUMMER);
+      for (var it = markers.iterator(); it.hasNext(); ) {
+        Marker m = it.next();
+        if (ACTS.contains(m.type()) || !identity && PERSON_BOUND.contains(m.type())) {
+          it.remove();
+          weak.add(m);
+        }
+      }
     }
     if (autoReply) {
       // Reading 30: an automatic reply that says its sender is sick tells an identified person's health.
