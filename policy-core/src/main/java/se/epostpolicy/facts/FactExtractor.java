@@ -143,6 +143,16 @@ public final class FactExtractor {
         }
       }
     }
+    if (markers.stream().anyMatch(m -> m.type() == MarkerType.DISCLOSURE_REQUEST)) {
+      // Reading 22: a disclosure request is no formal document; the contracts and decisions it names are what it asks for.
+      for (var it = markers.iterator(); it.hasNext(); ) {
+        Marker m = it.next();
+        if (m.type() == MarkerType.FORMAL_DOCUMENT) {
+          it.remove();
+          weak.add(m);
+        }
+      }
+    }
     if (autoReply) {
       // Reading 30: an automatic reply that says its sender is sick tells an identified person's health.
       markers.stream().filter(m -> m.type() == MarkerType.SICKNESS_DISCLOSURE).findFirst()
