@@ -236,7 +236,8 @@ public final class VocabularyDetector implements Detector {
           case REQUIRES, EXCLUDES -> a.cues.computeIfAbsent(e.type, k -> new EnumMap<>(Kind.class))
               .computeIfAbsent(e.kind, k -> new ArrayList<>()).add(i);
           case PERSON -> reference(a, i, refs);
-          case FIRST_PERSON -> { if (writerOutside) reference(a, i, refs); }
+          // In quoted, forwarded or attached history "jag" is that message's writer, often the person it is about.
+          case FIRST_PERSON -> { if (writerOutside || a.zone(i).history()) reference(a, i, refs); }
           case SECOND_PERSON -> { if (readerOutside) reference(a, i, refs); }
         }
       }
