@@ -140,7 +140,7 @@ public final class VocabularyDetector implements Detector {
     int window = entry.personWindow();
     if (a.near(a.identities, ev, window) || inherited == Confidence.HIGH) return Confidence.HIGH;
     if (a.near(a.references, ev, window) || inherited != null) return ev.strong ? Confidence.HIGH : Confidence.MEDIUM;
-    if (personAnywhere) return ev.strong ? Confidence.MEDIUM : Confidence.LOW;
+    if (personAnywhere) return Confidence.LOW;
     return null;
   }
 

@@ -11,7 +11,7 @@ package se.epostpolicy.facts;
 public enum Confidence {
   /** The primary element, and a person only elsewhere in the message. */
   LOW,
-  /** The primary element with a reference to the person near it, or a strong element (a code, a dose) anywhere with a person in the message. */
+  /** The primary element with a reference to the person near it. */
   MEDIUM,
   /** The primary element with an identity number near it, a strong element with a person near it, or an element that needs no person. */
   HIGH;
