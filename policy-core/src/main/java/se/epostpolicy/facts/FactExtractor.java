@@ -135,23 +135,11 @@ public final class FactExtractor {
       // Reading 23: a newsletter or list mail makes no request and no threat, and a person it writes
       // about is no patient or client of this mailbox unless it names an identity number.
       boolean identity = markers.stream().anyMatch(m -> m.type() == MarkerType.PERSONNUMMER || m.type() == MarkerType.SAMORDNINGSNUMMER);
-      for (var it = markers.iterator(); it.hasNext(); ) {
-        Marker m = it.next();
-        if (ACTS.contains(m.type()) || !identity && PERSON_BOUND.contains(m.type())) {
-          it.remove();
-          weak.add(m);
-        }
-      }
+      demote(markers, weak, m -> ACTS.contains(m.type()) || !identity && PERSON_BOUND.contains(m.type()));
     }
     if (markers.stream().anyMatch(m -> m.type() == MarkerType.DISCLOSURE_REQUEST)) {
       // Reading 22: a disclosure request is no formal document; the contracts and decisions it names are what it asks for.
-      for (var it = markers.iterator(); it.hasNext(); ) {
-        Marker m = it.next();
-        if (m.type() == MarkerType.FORMAL_DOCUMENT) {
-          it.remove();
-          weak.add(m);
-        }
-      }
+      demote(markers, weak, m -> m.type() == MarkerType.FORMAL_DOCUMENT);
     }
     if (autoReply) {
       // Reading 30: an automatic reply that says its sender is sick tells an identified person's health.
@@ -207,6 +195,12 @@ public final class FactExtractor {
         .exposedMarkers(exposed)
         .build();
     return new MailFacts(message, attachments, markers, weak);
+  }
+
+  /** Moves the markers {@code which} selects from those that decide to those shown as too weak. */
+  private static void demote(List<Marker> markers, List<Marker> weak, java.util.function.Predicate<Marker> which) {
+    markers.stream().filter(which).forEach(weak::add);
+    markers.removeIf(which);
   }
 
   private LocalDate messageDate(Email email) {

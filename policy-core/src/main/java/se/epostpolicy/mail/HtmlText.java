@@ -2,6 +2,7 @@ package se.epostpolicy.mail;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -19,6 +20,10 @@ final class HtmlText {
   private static final Set<String> BLOCKS = Set.of("p", "div", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4",
       "h5", "h6", "pre", "blockquote", "hr", "section", "article", "header", "footer", "address", "dt", "dd", "center");
   private static final Set<String> SKIPPED = Set.of("style", "script", "head", "title", "xml", "o:p");
+
+  /** Source line breaks and runs of spaces inside a text node are one space; lines come from the elements. */
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
 
   private HtmlText() {}
 
@@ -58,7 +63,7 @@ final class HtmlText {
             newLine();
           }
         } else if (node instanceof TextNode t && skipDepth == 0) {
-          String text = t.getWholeText().replace('\u00a0', ' ').replaceAll("[\\s&&[^\\n]]+", " ").replaceAll("\\s*\\n\\s*", " ");
+          String text = WHITESPACE.matcher(t.getWholeText().replace('\u00a0', ' ')).replaceAll(" ");
           if (text.isBlank()) {
             if (!lineStart && !text.isEmpty()) out.append(' ');
             return;
@@ -96,7 +101,7 @@ final class HtmlText {
         }
       }
     }, root);
-    return out.toString().replaceAll("\\n{3,}", "\n\n");
+    return BLANK_LINES.matcher(out).replaceAll("\n\n");
   }
 
   private static boolean quoted(Element e) {
