@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import se.epostpolicy.facts.ContentLoss;
 import se.epostpolicy.facts.Direction;
 import se.epostpolicy.facts.MailFacts;
 import se.epostpolicy.facts.Marker;
@@ -40,6 +41,24 @@ public record Decision(String source, String pack, Direction direction, Set<Verd
   /** The markers found, with location and masked evidence. */
   public List<Marker> markers() {
     return facts.markers();
+  }
+
+  /**
+   * The one answer a mail gateway needs: may this message go out as it is? False when a rule
+   * forbids sending it, and when part of an outgoing or internal message could not be read in
+   * full (catalogue BAS-09: what was not read may hold what must not be sent), whether or not the
+   * pack has a rule for it. A message whose evaluation failed has no decision: the evaluating call
+   * throws a {@link se.epostpolicy.PolicyException}, and such a message may not be sent either.
+   */
+  public boolean mayBeSent() {
+    if (verdicts.contains(Verdict.FORBIDDEN_TO_SEND)) return false;
+    boolean unread = notices.contains(Notice.CONTENT_NOT_READ) || facts.message().contentNotRead();
+    return !unread || direction == Direction.INBOUND;
+  }
+
+  /** The parts of the message that were not read in full; empty when all was read. */
+  public List<ContentLoss> unread() {
+    return facts.unread();
   }
 
   /** True when a person must assess the message. */

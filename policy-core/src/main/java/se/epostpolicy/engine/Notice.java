@@ -35,5 +35,10 @@ public enum Notice implements Outcome {
   /** A layout or signature rule of the organisation is not met (advisory). */
   STYLE,
   /** Nothing decisive fired: a person must assess. */
-  REVIEW
+  REVIEW,
+  /**
+   * Part of the message could not be read in full, so the verdicts rest on what was read: a person
+   * must check it before it is sent or deleted (catalogue BAS-09).
+   */
+  CONTENT_NOT_READ
 }

@@ -20,6 +20,7 @@ import se.epostpolicy.facts.MailFacts;
 import se.epostpolicy.facts.Marker;
 import se.epostpolicy.facts.Message;
 import se.epostpolicy.facts.OrganisationProfile;
+import se.epostpolicy.internal.Failures;
 import se.epostpolicy.mail.Email;
 import se.epostpolicy.pack.PackManifest;
 import se.epostpolicy.pack.PackRef;
@@ -161,7 +162,17 @@ public final class PolicyEngine {
   public Decision evaluate(Email email, EvaluationContext context) {
     Objects.requireNonNull(context, "context");
     Version v = select(email.date());
-    return decide(v, email.source(), v.extractor().extract(email), context, email.warnings());
+    try {
+      return decide(v, email.source(), v.extractor().extract(email), context, email.warnings());
+    } catch (EvaluationException e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      // One message must not end a batch: a detector or rule that fails, overflows the stack or
+      // runs out of memory on this message fails this message only.
+      Failures.rethrowFatal(e);
+      throw new EvaluationException(v.manifest().ref() + ": " + email.source() + " could not be evaluated ("
+          + Failures.describe(e) + ")", e);
+    }
   }
 
   /** Evaluates facts made elsewhere (for tests and for systems with their own extraction). */

@@ -17,11 +17,12 @@ import java.util.Objects;
  * @param macro an Office file type that carries macros ({@code .docm .xlsm .pptm})
  * @param doubleExtension a name that hides its real type behind a harmless one ({@code faktura.pdf.exe})
  * @param entries names of the files inside an archive
+ * @param read whether its text was read in full (catalogue BAS-09)
  * @since 0.1
  */
 public record Attachment(String name, String declaredType, String detectedType, String extensionType,
                          boolean typeMismatch, long size, boolean encrypted, boolean executable, boolean macro,
-                         boolean doubleExtension, java.util.List<String> entries) {
+                         boolean doubleExtension, java.util.List<String> entries, ReadStatus read) {
 
   public Attachment {
     name = name == null ? "" : name;
@@ -29,6 +30,12 @@ public record Attachment(String name, String declaredType, String detectedType, 
     Objects.requireNonNull(detectedType, "detectedType");
     Objects.requireNonNull(extensionType, "extensionType");
     entries = entries == null ? java.util.List.of() : java.util.List.copyOf(entries);
+    read = read == null ? ReadStatus.READ : read;
+  }
+
+  /** True when its text was not read in full. */
+  public boolean unread() {
+    return read.unread();
   }
 
   /** True for anything the policies call suspicious in an attachment. */

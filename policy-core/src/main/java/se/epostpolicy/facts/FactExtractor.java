@@ -27,7 +27,9 @@ public final class FactExtractor {
 
   private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
   private static final Pattern REPLY = Pattern.compile("(?i)^\\s*(re|sv|aw|antw)\\s*:.*", Pattern.DOTALL);
-  private static final Pattern PREFIXES = Pattern.compile("(?i)^\\s*((?:re|sv|aw|antw|fwd?|vb|vs|wg|tr|vl)\\s*:\\s*)+");
+  // One prefix at a time: a repeated group recurses once per repetition in java.util.regex, and a
+  // subject of a few thousand "Re: " overflowed the stack.
+  private static final Pattern PREFIX = Pattern.compile("(?i)\\s*(?:re|sv|aw|antw|fwd?|vb|vs|wg|tr|vl)\\s*:\\s*");
   private static final Pattern FORWARD_PREFIX = Pattern.compile("(?i)\\b(fwd?|vb|vs|wg|tr|vl)\\s*:");
   private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
       "(?i)^\\s*(automatiskt svar|autosvar|auto-?reply|automatic reply|out of office|frånvaro(meddelande)?|abwesenheit)\\b.*", Pattern.DOTALL);
@@ -193,8 +195,9 @@ public final class FactExtractor {
         .date(email.date())
         .markers(all)
         .exposedMarkers(exposed)
+        .contentNotRead(email.contentNotRead())
         .build();
-    return new MailFacts(message, attachments, markers, weak);
+    return new MailFacts(message, attachments, markers, weak, email.unread());
   }
 
   /** Moves the markers {@code which} selects from those that decide to those shown as too weak. */
@@ -252,8 +255,10 @@ public final class FactExtractor {
   }
 
   private static String prefixes(String subject) {
-    var m = PREFIXES.matcher(subject);
-    return m.find() ? m.group() : "";
+    var m = PREFIX.matcher(subject);
+    int end = 0;
+    while (end < subject.length() && m.region(end, subject.length()).lookingAt()) end = m.end();
+    return subject.substring(0, end);
   }
 
   private boolean displayNameShowsInternalAddress(String displayName) {
@@ -285,7 +290,7 @@ public final class FactExtractor {
     boolean macro = MACRO.contains(extension(name)) || a.macros();
     return new Attachment(name, a.declaredType(), a.detectedType(), a.extensionType(),
         mismatch(a.detectedType(), a.extensionType()), a.size(), a.encrypted(), executable, macro,
-        DOUBLE_EXTENSION.matcher(name).matches(), a.entries());
+        DOUBLE_EXTENSION.matcher(name).matches(), a.entries(), a.read());
   }
 
   /**

@@ -11,19 +11,23 @@ import java.util.Objects;
  * @param markers every marker strong enough to decide, with location, zone and masked evidence
  * @param weakMarkers markers found below their type's confidence level: shown in explanations,
  *     never given to the rules
+ * @param unread the parts not read in full, by position and type (catalogue BAS-09); the rules
+ *     see {@link Message#contentNotRead()} and {@link Attachment#read()}
  * @since 0.1
  */
-public record MailFacts(Message message, List<Attachment> attachments, List<Marker> markers, List<Marker> weakMarkers) {
+public record MailFacts(Message message, List<Attachment> attachments, List<Marker> markers, List<Marker> weakMarkers,
+                        List<ContentLoss> unread) {
 
   public MailFacts {
     Objects.requireNonNull(message, "message");
     attachments = List.copyOf(attachments);
     markers = List.copyOf(markers);
     weakMarkers = weakMarkers == null ? List.of() : List.copyOf(weakMarkers);
+    unread = unread == null ? List.of() : List.copyOf(unread);
   }
 
-  /** Facts without weak markers. */
+  /** Facts of a message read in full, without weak markers. */
   public MailFacts(Message message, List<Attachment> attachments, List<Marker> markers) {
-    this(message, attachments, markers, List.of());
+    this(message, attachments, markers, List.of(), List.of());
   }
 }

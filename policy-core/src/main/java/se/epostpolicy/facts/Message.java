@@ -43,6 +43,7 @@ import java.util.Objects;
  * @param date the Date header, or null when absent or unreadable
  * @param markers every marker type found anywhere in the message
  * @param exposedMarkers marker types readable in transit: in the subject, an unencrypted body or an unencrypted attachment
+ * @param contentNotRead some part was not read in full: cut at a limit, damaged, not opened or mislabelled (BAS-09)
  * @since 0.1
  */
 public record Message(
@@ -81,7 +82,8 @@ public record Message(
     long sizeBytes,
     java.time.Instant date,
     java.util.Set<MarkerType> markers,
-    java.util.Set<MarkerType> exposedMarkers) {
+    java.util.Set<MarkerType> exposedMarkers,
+    boolean contentNotRead) {
 
   public Message {
     Objects.requireNonNull(direction, "direction");
@@ -112,7 +114,7 @@ public record Message(
    * mailbox it was found in is the authority's (catalogue BAS-01, DIA-03, HUD-03; reading 24).
    */
   public Message arrivedInAuthorityMailbox() {
-    return new Message(direction, sender, senderInternal, senderPrivateProvider, senderAuthorityMailbox, recipients, toCount, ccCount, bccCount, recipientCount, externalRecipientCount, privateProviderRecipientCount, true, reply, forward, autoForward, autoReply, returnDateGiven, alternativeContactGiven, bulk, deliveryReport, readReport, scanToMail, encryption, authenticationFailed, displayNameSpoofing, deceptiveLink, riskyAttachment, attachmentCount, inlineImages, backgroundImage, requiredSignaturePresent, sizeBytes, date, markers, exposedMarkers);
+    return new Message(direction, sender, senderInternal, senderPrivateProvider, senderAuthorityMailbox, recipients, toCount, ccCount, bccCount, recipientCount, externalRecipientCount, privateProviderRecipientCount, true, reply, forward, autoForward, autoReply, returnDateGiven, alternativeContactGiven, bulk, deliveryReport, readReport, scanToMail, encryption, authenticationFailed, displayNameSpoofing, deceptiveLink, riskyAttachment, attachmentCount, inlineImages, backgroundImage, requiredSignaturePresent, sizeBytes, date, markers, exposedMarkers, contentNotRead);
   }
 
   /** True when the body is unreadable in transit (S/MIME or PGP encrypted). */
@@ -163,6 +165,7 @@ public record Message(
     private java.time.Instant date;
     private java.util.Set<MarkerType> markers = java.util.Set.of();
     private java.util.Set<MarkerType> exposedMarkers = java.util.Set.of();
+    private boolean contentNotRead;
 
     private Builder() {
       encryption = Encryption.NONE;
@@ -205,9 +208,10 @@ public record Message(
     public Builder date(java.time.Instant v) { date = v; return this; }
     public Builder markers(java.util.Set<MarkerType> v) { markers = v; return this; }
     public Builder exposedMarkers(java.util.Set<MarkerType> v) { exposedMarkers = v; return this; }
+    public Builder contentNotRead(boolean v) { contentNotRead = v; return this; }
 
     public Message build() {
-      return new Message(direction, sender, senderInternal, senderPrivateProvider, senderAuthorityMailbox, recipients, toCount, ccCount, bccCount, recipientCount, externalRecipientCount, privateProviderRecipientCount, toAuthorityMailbox, reply, forward, autoForward, autoReply, returnDateGiven, alternativeContactGiven, bulk, deliveryReport, readReport, scanToMail, encryption, authenticationFailed, displayNameSpoofing, deceptiveLink, riskyAttachment, attachmentCount, inlineImages, backgroundImage, requiredSignaturePresent, sizeBytes, date, markers, exposedMarkers);
+      return new Message(direction, sender, senderInternal, senderPrivateProvider, senderAuthorityMailbox, recipients, toCount, ccCount, bccCount, recipientCount, externalRecipientCount, privateProviderRecipientCount, toAuthorityMailbox, reply, forward, autoForward, autoReply, returnDateGiven, alternativeContactGiven, bulk, deliveryReport, readReport, scanToMail, encryption, authenticationFailed, displayNameSpoofing, deceptiveLink, riskyAttachment, attachmentCount, inlineImages, backgroundImage, requiredSignaturePresent, sizeBytes, date, markers, exposedMarkers, contentNotRead);
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import se.epostpolicy.facts.Address;
+import se.epostpolicy.facts.ContentLoss;
 import se.epostpolicy.facts.Encryption;
 
 /**
@@ -31,13 +32,15 @@ import se.epostpolicy.facts.Encryption;
  * @param sizeBytes size of the raw message
  * @param warnings what could not be read fully (a charset replaced, text cut at the limit); never content
  * @param links the links of the HTML body: shown text and target
+ * @param unread the parts not read in full (catalogue BAS-09); empty when every part was
  * @since 0.1
  */
 public record Email(String source, Map<String, List<String>> headers, Address from, List<Address> to,
                     List<Address> cc, List<Address> bcc, List<Address> resentFrom, List<Address> resentTo,
                     String subject, Instant date, String plainText, String htmlText,
                     List<EmailAttachment> attachments, int inlineImages, boolean backgroundImage,
-                    Encryption encryption, long sizeBytes, List<String> warnings, List<Link> links) {
+                    Encryption encryption, long sizeBytes, List<String> warnings, List<Link> links,
+                    List<ContentLoss> unread) {
 
   /**
    * A link in an HTML body.
@@ -67,6 +70,12 @@ public record Email(String source, Map<String, List<String>> headers, Address fr
     Objects.requireNonNull(encryption, "encryption");
     warnings = List.copyOf(warnings);
     links = links == null ? List.of() : List.copyOf(links);
+    unread = unread == null ? List.of() : List.copyOf(unread);
+  }
+
+  /** True when some part was not read in full, so a decision on it rests on part of the message. */
+  public boolean contentNotRead() {
+    return !unread.isEmpty();
   }
 
   /** The values of a header field, matched without regard to case; empty when absent. */

@@ -16,10 +16,12 @@ import java.util.Objects;
  * @param text extracted text (text parts, HTML, attached messages), possibly cut at the text limit
  * @param attachedMessage this is an attached {@code message/rfc822}
  * @param entries names of the files inside an archive (ZIP) or container, in order
+ * @param read whether its text was read in full (catalogue BAS-09)
  * @since 0.1
  */
 public record EmailAttachment(String name, String declaredType, String detectedType, String extensionType, long size,
-                              boolean encrypted, boolean macros, String text, boolean attachedMessage, java.util.List<String> entries) {
+                              boolean encrypted, boolean macros, String text, boolean attachedMessage, java.util.List<String> entries,
+                              se.epostpolicy.facts.ReadStatus read) {
 
   public EmailAttachment {
     name = name == null ? "" : name;
@@ -28,6 +30,7 @@ public record EmailAttachment(String name, String declaredType, String detectedT
     Objects.requireNonNull(extensionType, "extensionType");
     text = text == null ? "" : text;
     entries = entries == null ? java.util.List.of() : java.util.List.copyOf(entries);
+    read = read == null ? se.epostpolicy.facts.ReadStatus.READ : read;
   }
 
   @Override

@@ -36,6 +36,9 @@ import org.jsoup.nodes.Document;
 import se.epostpolicy.MailReadException;
 import se.epostpolicy.facts.Address;
 import se.epostpolicy.facts.Encryption;
+import se.epostpolicy.facts.ContentLoss;
+import se.epostpolicy.facts.ReadStatus;
+import se.epostpolicy.internal.Failures;
 
 /**
  * Reads RFC 5322/MIME messages into {@link Email}s: single {@code .eml} files, mbox files and
@@ -171,9 +174,12 @@ public final class MailReader {
     Objects.requireNonNull(message, "message");
     try {
       long size = Math.max(0, message.getSize());
-      return extract(message, source, size);
+      return extract(message, source, size, List.of());
     } catch (MessagingException | RuntimeException e) {
       throw new MailReadException(source, "cannot read message: " + e.getClass().getSimpleName(), e);
+    } catch (Error e) {
+      Failures.rethrowFatal(e);
+      throw new MailReadException(source, "cannot read message: " + Failures.describe(e), e);
     }
   }
 
@@ -222,9 +228,12 @@ public final class MailReader {
     }
   }
 
-  private Email parse(byte[] bytes, String source) {
+  private Email parse(byte[] raw, String source) {
     try {
-      if (binaryHeader(bytes)) throw new MailReadException(source, "not an e-mail message: binary content");
+      if (binaryHeader(raw)) throw new MailReadException(source, "not an e-mail message: binary content");
+      byte[] bytes = HeaderBlock.endAtFirstNonHeaderLine(raw);
+      List<String> early = bytes == raw ? List.of()
+          : List.of("the header fields were not followed by a blank line; the first line that is no header field starts the body");
       MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(bytes));
       if (!message.getAllHeaders().hasMoreElements()) {
         throw new MailReadException(source, "not an e-mail message: no header fields");
@@ -232,10 +241,13 @@ public final class MailReader {
       if (MAIL_FIELDS.stream().noneMatch(f -> hasHeader(message, f))) {
         throw new MailReadException(source, "not an e-mail message: none of the header fields From, Date, To, Cc or Bcc");
       }
-      return extract(message, source, bytes.length);
+      return extract(message, source, raw.length, early);
     } catch (MessagingException | RuntimeException e) {
       if (e instanceof MailReadException m) throw m;
       throw new MailReadException(source, "cannot parse message: " + e.getClass().getSimpleName(), e);
+    } catch (Error e) {
+      Failures.rethrowFatal(e);
+      throw new MailReadException(source, "cannot parse message: " + Failures.describe(e), e);
     }
   }
 
@@ -267,8 +279,9 @@ public final class MailReader {
     return controls > 2;
   }
 
-  private Email extract(MimeMessage message, String source, long size) throws MessagingException {
+  private Email extract(MimeMessage message, String source, long size, List<String> early) throws MessagingException {
     Walk walk = new Walk(limits);
+    early.forEach(walk::warn);
     Map<String, List<String>> headers = headers(message);
     walk.part(message, 0, true);
     String plain = walk.plain.toString();
@@ -286,7 +299,8 @@ public final class MailReader {
     return new Email(source, headers, from.isEmpty() ? null : from.get(0),
         addresses(message, "To", walk), addresses(message, "Cc", walk), addresses(message, "Bcc", walk),
         resentFrom, resentTo, subject(message, walk), date(message), plain, walk.html.toString(),
-        walk.attachments, walk.inlineImages, walk.backgroundImage, walk.encryption, size, walk.warnings, walk.links);
+        walk.attachments, walk.inlineImages, walk.backgroundImage, walk.encryption, size, walk.warnings, walk.links,
+        walk.losses);
   }
 
   private static Map<String, List<String>> headers(MimeMessage message) throws MessagingException {
@@ -373,11 +387,13 @@ public final class MailReader {
     final List<EmailAttachment> attachments = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
     final List<Email.Link> links = new ArrayList<>();
+    final List<ContentLoss> losses = new ArrayList<>();
     int inlineImages;
     boolean backgroundImage;
     Encryption encryption = Encryption.NONE;
     int textBudget;
     boolean depthWarned;
+    boolean cutRecorded;
 
     Walk(ReaderLimits limits) {
       this.limits = limits;
@@ -389,16 +405,29 @@ public final class MailReader {
       if (!warnings.contains(w)) warnings.add(w);
     }
 
+    /** Records a part not read in full; the reason becomes a warning too. */
+    void lost(String part, ReadStatus status, String reason) {
+      if (losses.size() < 100) losses.add(new ContentLoss(part, status, reason));
+      warn(part + " was not read in full: " + reason);
+    }
+
+    private String nextAttachment(String type) {
+      return "attachment " + (attachments.size() + 1) + " (" + type + ")";
+    }
+
     void part(Part part, int depth, boolean top) {
       if (depth > limits.maxMimeDepth()) {
-        if (!depthWarned) warn("MIME nesting deeper than " + limits.maxMimeDepth() + " levels was not read");
+        if (!depthWarned) lost("a MIME part", ReadStatus.NOT_OPENED, "nested deeper than " + limits.maxMimeDepth() + " levels");
         depthWarned = true;
         return;
       }
       try {
         walkPart(part, depth, top);
       } catch (MessagingException | IOException | RuntimeException e) {
-        warn("a MIME part could not be read (" + e.getClass().getSimpleName() + ")");
+        lost("a MIME part", ReadStatus.DAMAGED, "could not be read (" + e.getClass().getSimpleName() + ")");
+      } catch (Error e) {
+        Failures.rethrowFatal(e);
+        lost("a MIME part", ReadStatus.NOT_OPENED, Failures.describe(e));
       }
     }
 
@@ -426,6 +455,11 @@ public final class MailReader {
         return;
       }
       if (base.equals("application/pkcs7-mime") || base.equals("application/x-pkcs7-mime")) {
+        byte[] data = bytes(part, limits.maxAttachmentBytes());
+        if (!AttachmentTypes.looksLikeCms(data)) {
+          mislabelled(part, base, type, fileName, data, "labelled as S/MIME but not in that format");
+          return;
+        }
         String smimeType = String.valueOf(type.getParameter("smime-type")).toLowerCase(Locale.ROOT);
         Encryption e = smimeType.contains("signed") ? Encryption.SMIME_SIGNED : Encryption.SMIME_ENCRYPTED;
         if (encryption == Encryption.NONE || e == Encryption.SMIME_ENCRYPTED) encryption = e;
@@ -433,6 +467,9 @@ public final class MailReader {
       }
       if (base.equals("application/pkcs7-signature") || base.equals("application/x-pkcs7-signature")
           || base.equals("application/pgp-signature")) {
+        byte[] data = bytes(part, limits.maxAttachmentBytes());
+        boolean real = base.equals("application/pgp-signature") ? AttachmentTypes.looksLikePgpSignature(data) : AttachmentTypes.looksLikeCms(data);
+        if (!real) mislabelled(part, base, type, fileName, data, "labelled as a signature but not one");
         return;
       }
       if (base.equals("message/rfc822") || base.equals("message/global")) {
@@ -450,10 +487,24 @@ public final class MailReader {
       }
       if (base.startsWith("image/") && !Part.ATTACHMENT.equalsIgnoreCase(disposition)
           && (Part.INLINE.equalsIgnoreCase(disposition) || part.getHeader("Content-ID") != null)) {
-        inlineImages++;
+        byte[] data = bytes(part, limits.maxAttachmentBytes());
+        if (AttachmentTypes.bearsText(AttachmentExtractor.detect(data))) {
+          mislabelled(part, base, type, fileName, data, "labelled as an image but a document");
+        } else {
+          inlineImages++;
+        }
         return;
       }
-      fileAttachment(part, base, type, fileName);
+      fileAttachment(part, base, type, fileName, bytes(part, limits.maxAttachmentBytes()), ReadStatus.READ, null);
+    }
+
+    /**
+     * A part whose label hides what it is: it is read as the attachment it really is, so its
+     * text is judged, and marked mislabelled, so the decision says a person must look.
+     */
+    private void mislabelled(Part part, String base, ContentType type, String fileName, byte[] data, String why)
+        throws MessagingException, IOException {
+      fileAttachment(part, base, type, fileName, data, ReadStatus.MISLABELLED, why);
     }
 
     private void attachedMessage(Part part, int depth, String fileName) throws MessagingException, IOException {
@@ -473,17 +524,26 @@ public final class MailReader {
       textBudget = Math.min(textBudget, inner.textBudget);
       long size = Math.max(0, part.getSize());
       attachments.add(new EmailAttachment(fileName == null ? "" : fileName, "message/rfc822", "message/rfc822",
-          "message/rfc822", size, inner.encryption.protectsBody(), false, text, true, List.of()));
+          "message/rfc822", size, inner.encryption.protectsBody(), false, text, true, List.of(),
+          inner.losses.isEmpty() ? ReadStatus.READ : inner.losses.get(0).status()));
       attachments.addAll(inner.attachments);
       inlineImages += inner.inlineImages;
       inner.warnings.forEach(this::warn);
+      for (ContentLoss l : inner.losses) if (losses.size() < 100) losses.add(l);
     }
 
-    private void fileAttachment(Part part, String base, ContentType type, String fileName) throws MessagingException, IOException {
-      byte[] data = bytes(part, limits.maxAttachmentBytes());
-      if (data.length >= limits.maxAttachmentBytes()) warn("an attachment was read only up to " + limits.maxAttachmentBytes() + " bytes");
+    private void fileAttachment(Part part, String base, ContentType type, String fileName, byte[] data,
+                                ReadStatus label, String labelProblem) throws MessagingException, IOException {
       String name = fileName == null ? "" : fileName;
       String detected = AttachmentExtractor.detect(data);
+      String what = nextAttachment(detected);
+      ReadStatus read = label;
+      if (label.unread()) lost(what, label, labelProblem);
+      if (data.length >= limits.maxAttachmentBytes()) {
+        lost(what, ReadStatus.CUT, "read only up to " + limits.maxAttachmentBytes() + " bytes");
+        read = read.worst(ReadStatus.CUT);
+      }
+      int budgetBefore = textBudget;
       String text;
       boolean encrypted = AttachmentTypes.encryptedContainer(data);
       List<String> entries = List.of();
@@ -498,10 +558,14 @@ public final class MailReader {
         text = take(r.text());
         encrypted |= r.encrypted();
         entries = r.entries();
-        if (r.problem() != null) warn("the text of an attachment could not be read (" + r.problem() + ")");
+        if (r.read().unread()) {
+          lost(what, r.read(), r.problem());
+          read = read.worst(r.read());
+        }
       }
+      if (budgetBefore > 0 && textBudget == 0 && !text.isEmpty()) read = read.worst(ReadStatus.CUT);
       attachments.add(new EmailAttachment(name, base, detected, AttachmentExtractor.typeOfName(name), data.length,
-          encrypted, AttachmentTypes.hasMacros(data), text, false, entries));
+          encrypted, AttachmentTypes.hasMacros(data), text, false, entries, read));
     }
 
     private String htmlToText(String htmlSource) {
@@ -521,7 +585,8 @@ public final class MailReader {
         textBudget -= text.length();
         return text;
       }
-      warn("text beyond " + limits.maxTextChars() + " characters was not scanned");
+      if (!cutRecorded) lost("the message's text", ReadStatus.CUT, "text beyond " + limits.maxTextChars() + " characters was not scanned");
+      cutRecorded = true;
       String cut = text.substring(0, Math.max(0, textBudget));
       textBudget = 0;
       return cut;

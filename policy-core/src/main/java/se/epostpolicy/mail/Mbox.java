@@ -29,6 +29,9 @@ final class Mbox {
     }
   }
 
+  /** Lines are buffered up to this length; the rest of a longer line is passed straight through. */
+  private static final int LINE_CHUNK = 1 << 16;
+
   static void split(Path file, long maxMessageBytes, Sink sink) throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       ByteArrayOutputStream current = null;
@@ -36,26 +39,29 @@ final class Mbox {
       boolean previousBlank = true;
       int number = 0;
       ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-      int c;
-      boolean eof = false;
-      while (!eof) {
+      int c = 0;
+      while (c != -1) {
         line.reset();
-        while ((c = in.read()) != -1 && c != '\n') line.write(c);
-        eof = c == -1;
-        if (eof && line.size() == 0) break;
+        while ((c = in.read()) != -1 && c != '\n' && line.size() < LINE_CHUNK) line.write(c);
+        boolean whole = c == '\n' || c == -1;
+        if (c == -1 && line.size() == 0) break;
+        if (!whole) line.write(c);
         byte[] l = line.toByteArray();
-        int len = l.length > 0 && l[l.length - 1] == '\r' ? l.length - 1 : l.length;
+        int len = whole && l.length > 0 && l[l.length - 1] == '\r' ? l.length - 1 : l.length;
         if (previousBlank && startsWith(l, "From ")) {
           if (current != null) sink.message(number, tooLarge ? null : current.toByteArray());
           number++;
           current = new ByteArrayOutputStream();
           tooLarge = false;
           previousBlank = false;
+          if (!whole) skipLine(in);
           continue;
         }
         previousBlank = len == 0;
-        if (current == null) continue;
-        if (tooLarge) continue;
+        if (current == null || tooLarge) {
+          if (!whole) skipLine(in);
+          continue;
+        }
         int start = 0;
         if (l.length > 1 && l[0] == '>') {
           int i = 0;
@@ -63,13 +69,35 @@ final class Mbox {
           if (startsWithAt(l, i, "From ")) start = 1;
         }
         current.write(l, start, len - start);
-        current.write('\n');
-        if (current.size() > maxMessageBytes) {
+        if (!whole) tooLarge = copyRestOfLine(in, current, maxMessageBytes);
+        if (!tooLarge) current.write('\n');
+        if (tooLarge || current.size() > maxMessageBytes) {
+          // Past the limit the message is only skipped to its end, never held.
           tooLarge = true;
           current = new ByteArrayOutputStream();
         }
       }
       if (current != null) sink.message(number, tooLarge ? null : current.toByteArray());
+    }
+  }
+
+  /** Copies the rest of a long line; true (and stops holding it) once the message passes the limit. */
+  private static boolean copyRestOfLine(InputStream in, ByteArrayOutputStream current, long max) throws IOException {
+    int c;
+    while ((c = in.read()) != -1 && c != '\n') {
+      if (current.size() >= max) {
+        skipLine(in);
+        return true;
+      }
+      current.write(c);
+    }
+    return false;
+  }
+
+  private static void skipLine(InputStream in) throws IOException {
+    int c;
+    while ((c = in.read()) != -1 && c != '\n') {
+      // skipped
     }
   }
 

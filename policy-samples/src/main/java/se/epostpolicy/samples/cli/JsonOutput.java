@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import se.epostpolicy.engine.Decision;
+import se.epostpolicy.facts.ContentLoss;
 import se.epostpolicy.engine.Hit;
 import se.epostpolicy.engine.Notice;
 import se.epostpolicy.engine.Verdict;
@@ -25,6 +26,7 @@ final class JsonOutput implements Output {
   public void decision(Decision d) {
     ObjectNode o = base(d.source(), d.pack());
     o.put("direction", d.direction().name());
+    o.put("mayBeSent", d.mayBeSent());
     ArrayNode verdicts = o.putArray("verdicts");
     for (Verdict v : d.verdicts()) verdicts.add(v.name());
     ArrayNode notices = o.putArray("notices");
@@ -49,6 +51,13 @@ final class JsonOutput implements Output {
       marker.put("evidence", m.evidence());
       if (!m.attachmentName().isEmpty()) marker.put("attachment", m.attachmentName());
     }
+    ArrayNode unread = o.putArray("unread");
+    for (ContentLoss l : d.unread()) {
+      ObjectNode part = unread.addObject();
+      part.put("part", l.part());
+      part.put("status", l.status().name());
+      part.put("reason", l.reason());
+    }
     ArrayNode warnings = o.putArray("warnings");
     d.warnings().forEach(warnings::add);
     o.putNull("error");
@@ -59,10 +68,12 @@ final class JsonOutput implements Output {
   public void failure(String source, String policy, String error) {
     ObjectNode o = base(source, policy);
     o.putNull("direction");
+    o.put("mayBeSent", false);
     o.putArray("verdicts");
     o.putArray("notices");
     o.putArray("hits");
     o.putArray("markers");
+    o.putArray("unread");
     o.putArray("warnings");
     o.put("error", error);
     print(o);

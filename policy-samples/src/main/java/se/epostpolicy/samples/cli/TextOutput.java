@@ -22,6 +22,7 @@ final class TextOutput implements Output {
     out.printf("  policy %s, %s%n", d.pack(), d.direction());
     out.printf("  verdicts: %s%n", names(d.verdicts()));
     out.printf("  notices:  %s%n", names(d.notices()));
+    if (!d.mayBeSent()) out.printf("  may not be sent as it is%n");
     for (Hit h : d.hits()) {
       out.printf("    %-7s %-28s %s%s%n", h.ruleId(), h.outcome().name(), h.citation(),
           h.suppressed() ? "  (suppressed by " + h.suppressedBy() + ")" : "");
@@ -29,6 +30,7 @@ final class TextOutput implements Output {
     if (!d.markers().isEmpty()) {
       out.printf("  markers:  %s%n", d.markers().stream().map(TextOutput::marker).collect(Collectors.joining("; ")));
     }
+    for (var l : d.unread()) out.printf("  not read: %s%n", l);
     for (String w : d.warnings()) out.printf("  warning:  %s%n", w);
     out.println();
   }
