@@ -5,8 +5,9 @@ import java.util.function.Consumer;
 import se.epostpolicy.facts.Marker;
 
 /**
- * Finds markers in a message's texts. Implementations must be thread-safe and must never put
- * unmasked identity numbers or free body text into a marker's evidence.
+ * Finds markers in a message's texts. Implementations must be thread-safe and must put only the
+ * matched term into a marker's evidence, never free body text around it; {@link Detectors} masks
+ * identity numbers and names in every marker's evidence and attachment name (see {@link Masking}).
  *
  * @since 0.1
  */

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import se.epostpolicy.facts.Confidence;
 import se.epostpolicy.facts.Direction;
 import se.epostpolicy.facts.Marker;
@@ -22,10 +23,12 @@ public final class Detectors {
   private final IdentityNumberDetector identityNumbers = new IdentityNumberDetector();
   private final List<Detector> others;
   private final Vocabulary vocabulary;
+  private final Masking masking;
 
   /** Identity numbers, then {@code vocabulary}'s markers, then {@code extra} detectors. */
   public Detectors(Vocabulary vocabulary, List<Detector> extra) {
     this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+    this.masking = Masking.of(vocabulary.persons());
     List<Detector> list = new ArrayList<>();
     list.add(new VocabularyDetector(Objects.requireNonNull(vocabulary, "vocabulary")));
     list.addAll(extra);
@@ -38,17 +41,24 @@ public final class Detectors {
   }
 
   /**
-   * Every marker in {@code texts}, duplicates (same type, place and evidence) removed.
+   * Every marker in {@code texts}, duplicates (same type, place and evidence) removed, each with
+   * its evidence and attachment name masked by {@link #masking()}, whichever detector found it.
    *
    * @param direction the message's direction, or {@code null} when not known
    */
   public List<Marker> scan(List<ScannedText> texts, LocalDate messageDate, Direction direction) {
     Set<Marker> found = new LinkedHashSet<>();
-    identityNumbers.detect(texts, new DetectionContext(messageDate, false, direction), found::add);
+    Consumer<Marker> masked = m -> found.add(masking.marker(m));
+    identityNumbers.detect(texts, new DetectionContext(messageDate, false, direction), masked);
     boolean person = found.stream().anyMatch(m -> m.type() == MarkerType.PERSONNUMMER || m.type() == MarkerType.SAMORDNINGSNUMMER);
     DetectionContext context = new DetectionContext(messageDate, person, direction);
-    for (Detector d : others) d.detect(texts, context, found::add);
+    for (Detector d : others) d.detect(texts, context, masked);
     return List.copyOf(found);
+  }
+
+  /** The masking of this vocabulary's persons: what {@link #scan} applies to every marker. */
+  public Masking masking() {
+    return masking;
   }
 
   /**

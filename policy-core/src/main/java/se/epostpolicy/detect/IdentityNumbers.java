@@ -36,6 +36,14 @@ public final class IdentityNumbers {
           + "\\s*(?:nr|nummer)?\\s*[:.#]?\\s*$");
 
   /**
+   * Anything shaped like an identity number, for masking: a month and a day (or day + 60) that can
+   * be real, in any of the written forms, with any hyphen or space between; neither the Luhn check
+   * nor the words before it matter, since a mistyped or mislabelled number still names a person.
+   */
+  private static final Pattern NUMBER_SHAPED = Pattern.compile(
+      "(?<!\\d)((?:\\d{2})?\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01]|6[1-9]|[78]\\d|9[01]))\\h?([-+\u2010\u2011\u2012\u2013\u2212])?\\h?\\d{4}(?!\\d)");
+
+  /**
    * A validated identity number.
    *
    * @param birthDate the date it encodes (for a samordningsnummer, with the day less 60)
@@ -60,6 +68,21 @@ public final class IdentityNumbers {
       if (n != null) found.add(n);
     }
     return found;
+  }
+
+  /**
+   * {@code text} with the last four digits of everything shaped like an identity number replaced by
+   * {@link Masking#MASK}: {@code 811218-9876} and {@code 8112189876} become {@code 811218-****},
+   * {@code 121212+1212} becomes {@code 121212+****}. Wider than {@link #find}: see {@code NUMBER_SHAPED}.
+   */
+  public static String mask(CharSequence text) {
+    Matcher m = NUMBER_SHAPED.matcher(text);
+    if (!m.find()) return text.toString();
+    StringBuilder out = new StringBuilder(text.length());
+    do {
+      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + ("+".equals(m.group(2)) ? "+" : "-") + Masking.MASK));
+    } while (m.find());
+    return m.appendTail(out).toString();
   }
 
   /** True when {@code text} as a whole is one valid personnummer or samordningsnummer. */
@@ -97,7 +120,7 @@ public final class IdentityNumbers {
       year -= 100;
     }
     if (!luhn(yy + mm + dd + serial)) return null;
-    String masked = String.format("%04d%s%s-****", year, mm, dd);
+    String masked = String.format("%04d%s%s-%s", year, mm, dd, Masking.MASK);
     return new IdentityNumber(date, coordination, start, end, masked);
   }
 

@@ -25,7 +25,8 @@ import se.epostpolicy.facts.Zone;
  * matches any ending ({@code diagnos*}: diagnosen, diagnoserna) and at the start any compound head
  * ({@code *journal}: patientjournal). {@code except} terms cancel a term where they match
  * ({@code remissvar*} beside {@code remiss*}). Patterns are Java regular expressions, case-sensitive
- * unless they say {@code (?i)}.
+ * unless they say {@code (?i)}; a marker's evidence shows what a pattern spells out, each stretch of
+ * free text it lets through ({@code [^.\n]{0,40}}) as {@code …} (see {@link Masking}).
  *
  * <p>A person-bound type ({@code person: N}) counts only with a reference to the person it is about
  * within N words of its evidence: an identity number, a {@link Persons} word or name. Its

@@ -32,7 +32,8 @@ import se.epostpolicy.facts.Zone;
  * the whole message or that attachment. ICD-10 codes, medicines with a dose and the entry's
  * patterns are strong evidence. Context words near the evidence are required or exclude it (the
  * act, not the topic). Reports at most one marker per type, text and zone, the strongest, with
- * the matched words as evidence. Thread-safe.
+ * the matched words as evidence: of a pattern, only its own words, each stretch of free text it lets
+ * through shown as {@code …} (see {@link Masking}). Thread-safe.
  *
  * @since 0.1
  */
@@ -61,7 +62,7 @@ public final class VocabularyDetector implements Detector {
     persons.firstPerson().forEach(t -> indexed.add(new Entry(null, Term.parse(t), Kind.FIRST_PERSON)));
     persons.secondPerson().forEach(t -> indexed.add(new Entry(null, Term.parse(t), Kind.SECOND_PERSON)));
     vocabulary.markers().forEach((type, e) -> {
-      entries.put(type, new Compiled(e, e.patterns().stream().map(Pattern::compile).toList()));
+      entries.put(type, new Compiled(e, e.patterns().stream().map(Masking.EvidencePattern::compile).toList()));
       e.terms().forEach(t -> indexed.add(new Entry(type, Term.parse(t), Kind.TERM)));
       e.weakTerms().forEach(t -> indexed.add(new Entry(type, Term.parse(t), Kind.WEAK)));
       e.except().forEach(t -> indexed.add(new Entry(type, Term.parse(t), Kind.EXCEPT)));
@@ -255,11 +256,11 @@ public final class VocabularyDetector implements Detector {
     a.identities = ids.stream().mapToInt(Integer::intValue).sorted().toArray();
     a.references = refs.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
     entries.forEach((type, c) -> {
-      for (Pattern p : c.patterns) {
-        Matcher m = p.matcher(t.text());
+      for (Masking.EvidencePattern p : c.patterns) {
+        Matcher m = p.pattern().matcher(t.text());
         while (m.find()) {
           a.evidence.computeIfAbsent(type, k -> new ArrayList<>())
-              .add(new Evidence(a.wordAt(m.start()), 1, true, m.group().strip()));
+              .add(new Evidence(a.wordAt(m.start()), 1, true, p.evidence(m)));
         }
       }
       if (c.entry.recognizers().contains("icd10")) {
@@ -352,7 +353,7 @@ public final class VocabularyDetector implements Detector {
     }
   }
 
-  private record Compiled(Vocabulary.Entry entry, List<Pattern> patterns) {}
+  private record Compiled(Vocabulary.Entry entry, List<Masking.EvidencePattern> patterns) {}
 
   /** One term: a phrase of word patterns at consecutive positions. */
   private record Term(List<Word> words) {

@@ -14,6 +14,7 @@ import se.epostpolicy.RulePackException;
 import se.epostpolicy.UnknownPackException;
 import se.epostpolicy.detect.Detector;
 import se.epostpolicy.detect.Detectors;
+import se.epostpolicy.detect.Masking;
 import se.epostpolicy.facts.Attachment;
 import se.epostpolicy.facts.FactExtractor;
 import se.epostpolicy.facts.MailFacts;
@@ -48,8 +49,9 @@ public final class PolicyEngine {
   private static final int MAX_RULE_FIRINGS = 10_000;
   private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
-  /** One version of the pack, compiled, with the profile and extractor it judges by. */
-  private record Version(PackManifest manifest, CompiledPack compiled, OrganisationProfile profile, FactExtractor extractor) {}
+  /** One version of the pack, compiled, with the profile and extractor it judges by and the masking of its vocabulary. */
+  private record Version(PackManifest manifest, CompiledPack compiled, OrganisationProfile profile, FactExtractor extractor,
+                         Masking masking) {}
 
   private final String packId;
   private final List<Version> versions;
@@ -72,7 +74,7 @@ public final class PolicyEngine {
         }
       }
       Detectors detectors = new Detectors(resolved.vocabulary(), b.detectors);
-      loaded.add(new Version(m, compiled, profile, new FactExtractor(profile, detectors, b.clock)));
+      loaded.add(new Version(m, compiled, profile, new FactExtractor(profile, detectors, b.clock), detectors.masking()));
     }
     this.versions = List.copyOf(loaded);
     this.selection = b.selection != null ? b.selection
@@ -117,6 +119,16 @@ public final class PolicyEngine {
   /** The organisation profile mail is judged against (that of the default version). */
   public OrganisationProfile profile() {
     return defaultVersion().profile();
+  }
+
+  /**
+   * How text from mail must be masked before a user or a log sees it (that of the default
+   * version's vocabulary): for a printer of subjects and attachment names. Markers come masked.
+   *
+   * @since 0.2
+   */
+  public Masking masking() {
+    return defaultVersion().masking();
   }
 
   /** The ids of every rule of every version and what they include, sorted, with the review rules'. */

@@ -2,6 +2,7 @@ package se.epostpolicy.facts;
 
 import java.util.Locale;
 import java.util.Objects;
+import se.epostpolicy.detect.Masking;
 
 /**
  * An e-mail address with its display name, as written in a header.
@@ -29,8 +30,9 @@ public record Address(String address, String displayName) {
     return at < 0 ? address : address.substring(0, at);
   }
 
+  /** The address with its local part masked ({@code ****@gmail.com}): facts are logged, and a local part is often a name. */
   @Override
   public String toString() {
-    return address;
+    return Masking.address(address);
   }
 }

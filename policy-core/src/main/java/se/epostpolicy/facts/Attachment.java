@@ -38,6 +38,13 @@ public record Attachment(String name, String declaredType, String detectedType, 
     return read.unread();
   }
 
+  /** Names no file: attachment names often carry a person's name or identity number, and facts are logged. */
+  @Override
+  public String toString() {
+    return "Attachment[declaredType=" + declaredType + ", detectedType=" + detectedType + ", extensionType=" + extensionType
+        + ", size=" + size + ", encrypted=" + encrypted + ", risky=" + risky() + ", entries=" + entries.size() + "]";
+  }
+
   /** True for anything the policies call suspicious in an attachment. */
   public boolean risky() {
     return executable || macro || doubleExtension || typeMismatch;

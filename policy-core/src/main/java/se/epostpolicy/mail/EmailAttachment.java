@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One attachment as read from the message, with the text that could be extracted from it.
- * {@link #toString()} omits the text.
+ * {@link #toString()} omits the text and the name (a name often carries a person's name or identity number).
  *
  * @param name decoded file name (RFC 2231 and RFC 2047), or an empty string
  * @param declaredType the declared MIME type, lower-case, without parameters
@@ -35,6 +35,6 @@ public record EmailAttachment(String name, String declaredType, String detectedT
 
   @Override
   public String toString() {
-    return "EmailAttachment[name=" + name + ", type=" + detectedType + ", size=" + size + "]";
+    return "EmailAttachment[type=" + detectedType + ", size=" + size + "]";
   }
 }

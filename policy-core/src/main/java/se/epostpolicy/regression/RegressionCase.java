@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import se.epostpolicy.detect.Masking;
 import se.epostpolicy.engine.EvaluationContext;
 import se.epostpolicy.engine.Notice;
 import se.epostpolicy.engine.Verdict;
@@ -13,7 +14,7 @@ import se.epostpolicy.engine.Verdict;
  * One regression case: a mail, the context it is judged in, and what must come out.
  *
  * @param name a readable name: the suite's folder and the mail file, with the case's position
- * @param about what the case shows, in words
+ * @param about what the case shows, in words, with identity numbers masked (it names test cases and reports)
  * @param mail the mail file
  * @param context what the embedding system knows
  * @param verdicts the exact final verdicts, or empty when the case does not say
@@ -27,6 +28,7 @@ public record RegressionCase(String name, String about, Path mail, EvaluationCon
                              List<String> fires, List<String> notFires) {
   public RegressionCase {
     Objects.requireNonNull(name, "name");
+    about = about == null ? "" : Masking.identityNumbersOnly().text(about);
     Objects.requireNonNull(mail, "mail");
     Objects.requireNonNull(context, "context");
     fires = List.copyOf(fires);

@@ -1,6 +1,5 @@
 package se.epostpolicy.samples.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import se.epostpolicy.PolicyException;
+import se.epostpolicy.detect.Masking;
 import se.epostpolicy.engine.Decision;
 import se.epostpolicy.engine.Hit;
 import se.epostpolicy.engine.PolicyEngine;
@@ -39,14 +39,14 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    Terminal out = new Terminal(spec.commandLine().getOut());
     PolicyEngine engine = engineOptions.engine(spec);
     if (engine == null) return engineOptions.failure;
     List<Integer> failed = new ArrayList<>();
     new MailReader().read(Path.of(mail), mail, outcome -> {
       if (outcome instanceof ReadOutcome.Parsed p) {
         try {
-          explain(out, engine.evaluate(p.email(), engineOptions.context()));
+          explain(out, engine.evaluate(p.email(), engineOptions.context()), engine.masking());
         } catch (PolicyException e) {
           out.printf("%s%n  could not be evaluated: %s%n", outcome.source(), e.getMessage());
           failed.add(1);
@@ -60,18 +60,19 @@ final class ExplainCommand implements Callable<Integer> {
     return failed.isEmpty() ? PolicyCheck.OK : PolicyCheck.SOME_FAILED;
   }
 
-  static void explain(PrintWriter out, Decision d) {
+  /** Addresses keep only their domain, attachment names lose identity numbers and names; all of it is shown escaped. */
+  static void explain(Terminal out, Decision d, Masking masking) {
     Message m = d.facts().message();
     out.printf("%s%nJudged by %s%n%n", d.source(), d.pack());
     out.println("Facts read out of the mail");
     out.printf("  direction        %s%n", m.direction());
-    out.printf("  sender           %s (%s%s%s)%n", m.sender().address(), m.senderInternal() ? "internal" : "external",
+    out.printf("  sender           %s (%s%s%s)%n", Masking.address(m.sender().address()), m.senderInternal() ? "internal" : "external",
         m.senderPrivateProvider() ? ", private provider" : "", m.senderAuthorityMailbox() ? ", authority mailbox" : "");
     out.printf("  recipients       %d (To %d, Cc %d, Bcc %d; external %d, private providers %d%s)%n", m.recipientCount(),
         m.toCount(), m.ccCount(), m.bccCount(), m.externalRecipientCount(), m.privateProviderRecipientCount(),
         m.toAuthorityMailbox() ? ", authority mailbox among them" : "");
     for (Recipient r : m.recipients()) {
-      out.printf("                   %-4s %s%s%s%n", r.field(), r.address().address(), r.internal() ? " (internal)" : "",
+      out.printf("                   %-4s %s%s%s%n", r.field(), Masking.address(r.address().address()), r.internal() ? " (internal)" : "",
           r.privateProvider() ? " (private provider)" : "");
     }
     List<String> kinds = new ArrayList<>();
@@ -94,7 +95,8 @@ final class ExplainCommand implements Callable<Integer> {
     out.printf("  suspicious       %s%n", suspicious.isEmpty() ? "nothing" : String.join("; ", suspicious));
     out.printf("  date, size       %s, %d bytes%n", m.date() == null ? "no date" : m.date(), m.sizeBytes());
     for (Attachment a : d.facts().attachments()) {
-      out.printf("  attachment       %s: declared %s, content %s, name says %s, %d bytes%s%s%n", a.name().isEmpty() ? "(no name)" : a.name(),
+      out.printf("  attachment       %s: declared %s, content %s, name says %s, %d bytes%s%s%n",
+          a.name().isEmpty() ? "(no name)" : masking.text(a.name()),
           a.declaredType(), a.detectedType(), a.extensionType(), a.size(), a.encrypted() ? ", ENCRYPTED" : "",
           a.risky() ? ", RISKY" : "");
     }
@@ -118,7 +120,7 @@ final class ExplainCommand implements Callable<Integer> {
     out.println();
   }
 
-  private static void marker(PrintWriter out, Marker mk, String note) {
+  private static void marker(Terminal out, Marker mk, String note) {
     out.printf("  %-27s in %s%s, %s: \"%s\" (%s confidence%s)%s%n", mk.type(), mk.location().name().toLowerCase(),
         mk.attachmentName().isEmpty() ? "" : " " + mk.attachmentName(), mk.zone().name().toLowerCase().replace('_', ' '),
         mk.evidence(), mk.confidence().name().toLowerCase(), note, mk.protectedInTransit() ? " (unreadable in transit)" : "");

@@ -1,6 +1,10 @@
 package se.epostpolicy.samples.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,10 +16,10 @@ import se.epostpolicy.engine.Notice;
 import se.epostpolicy.engine.Verdict;
 import se.epostpolicy.facts.Marker;
 
-/** One JSON object per message per line (JSON Lines). */
+/** One JSON object per message per line (JSON Lines), escaped so that printing it on a terminal is safe. */
 final class JsonOutput implements Output {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper(new JsonFactory().setCharacterEscapes(new TerminalSafeEscapes()));
   private final PrintWriter out;
 
   JsonOutput(PrintWriter out) {
@@ -89,6 +93,29 @@ final class JsonOutput implements Output {
     o.put("source", source);
     o.put("policy", policy);
     return o;
+  }
+
+  /**
+   * Jackson escapes only C0 and the quote and backslash; DEL, C1, the line and paragraph separators
+   * and the bidi and other format characters of {@link Terminal#unsafe} would reach a terminal raw.
+   */
+  private static final class TerminalSafeEscapes extends CharacterEscapes {
+    private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+    TerminalSafeEscapes() {
+      ascii[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      // Surrogates come one half at a time: a pair is a character such as an emoji and stays.
+      return Terminal.unsafe(ch) && !Character.isSurrogate((char) ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
+    }
   }
 
   private void print(ObjectNode o) {

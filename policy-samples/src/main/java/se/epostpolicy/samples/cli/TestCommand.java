@@ -1,7 +1,6 @@
 package se.epostpolicy.samples.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +41,13 @@ final class TestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
+    Terminal out = new Terminal(spec.commandLine().getOut());
     RegressionReport report;
     try {
       List<RegressionSuite> suites = RegressionRunner.suites(cases);
       report = new RegressionRunner(rules.repository()).run(suites);
     } catch (RulePackException e) {
-      spec.commandLine().getErr().println("policy-check: " + e.getMessage());
+      new Terminal(spec.commandLine().getErr()).printf("policy-check: %s%n", e.getMessage());
       return PolicyCheck.SOME_FAILED;
     }
     for (CaseResult r : report.results()) {

@@ -7,13 +7,13 @@ import se.epostpolicy.engine.Decision;
 import se.epostpolicy.engine.Hit;
 import se.epostpolicy.facts.Marker;
 
-/** A readable table per message, for people. */
+/** A readable table per message, for people; what comes from the mail is shown escaped (see {@link Terminal}). */
 final class TextOutput implements Output {
 
-  private final PrintWriter out;
+  private final Terminal out;
 
   TextOutput(PrintWriter out) {
-    this.out = out;
+    this.out = new Terminal(out);
   }
 
   @Override
