@@ -140,7 +140,8 @@ final class CompiledPack {
     List<Problem> code = PackCodeCheck.check(pack.ruleFiles());
     if (code.isEmpty()) return;
     List<Problem> problems = new ArrayList<>(sorted(code));
-    problems.add(new Problem(pack.manifest().ref(), 0, "its rules run code (" + code.size() + " place(s) above); rule packs"
+    problems.add(new Problem(pack.manifest().ref(), 0, "its rules run code (" + (code.size() == 1 ? "1 place" : code.size() + " places")
+        + " above); rule packs"
         + " are data, and run code only where the embedding system allows it: PolicyEngine.builder().allowRuleCode(true),"
         + " policy-check --allow-rule-code"));
     throw new RulePackException(pack.manifest().ref(), problems);
