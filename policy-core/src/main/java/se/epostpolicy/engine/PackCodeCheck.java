@@ -2,9 +2,17 @@ package se.epostpolicy.engine;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +25,7 @@ import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
 import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.BindingDescr;
 import org.drools.drl.ast.descr.CollectDescr;
 import org.drools.drl.ast.descr.ConditionalBranchDescr;
 import org.drools.drl.ast.descr.ConditionalElementDescr;
@@ -31,6 +40,7 @@ import org.drools.drl.ast.descr.MVELExprDescr;
 import org.drools.drl.ast.descr.NamedConsequenceDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.ast.descr.WindowDeclarationDescr;
 import org.drools.drl.ast.descr.WindowReferenceDescr;
@@ -41,7 +51,10 @@ import org.drools.drl.parser.lang.dsl.DSLTokenizedMappingFile;
 import org.drools.drl.parser.lang.dsl.DefaultDSLMapping;
 import org.drools.drl.parser.lang.dsl.DefaultExpander;
 import se.epostpolicy.RulePackException.Problem;
+import se.epostpolicy.facts.Attachment;
+import se.epostpolicy.facts.Marker;
 import se.epostpolicy.facts.Message;
+import se.epostpolicy.facts.OrganisationProfile;
 import se.epostpolicy.pack.PackFile;
 
 /**
@@ -141,13 +154,16 @@ final class PackCodeCheck {
   }
 
   /** The checks of one parsed file, collecting problems with the author's lines. */
-  private static final class FileCheck {
+  private static final class FileCheck implements RuleTokens.Names {
     private final String path;
     private final String text;
     private final Lines lines;
     private final List<Problem> problems;
     private final Map<String, String> imported = new HashMap<>();
     private final List<String> wildcards = new ArrayList<>();
+    private String packageName = "";
+    /** The names the rule being checked binds ({@code $m : Message()}, {@code $n : toCount}). */
+    private Set<String> bindings = Set.of();
 
     FileCheck(String path, String text, Lines lines, List<Problem> problems) {
       this.path = path;
@@ -157,6 +173,7 @@ final class PackCodeCheck {
     }
 
     void check(PackageDescr pkg) {
+      packageName = pkg.getName() == null ? "" : pkg.getName();
       for (ImportDescr im : pkg.getImports()) {
         String target = im.getTarget();
         if (target.endsWith(".*")) {
@@ -203,6 +220,10 @@ final class PackCodeCheck {
         }
       }
       for (AttributeDescr a : r.getAttributes().values()) attribute(a, who);
+      Set<String> bound = new HashSet<>();
+      bindings(r.getLhs(), bound);
+      if (r instanceof QueryDescr q) bound.addAll(List.of(q.getParameters()));
+      bindings = bound;
       condition(r.getLhs(), r.getLine(), who);
       if (r.getConsequence() != null) consequence(r.getConsequence(), r.getConsequenceLine(), r.getConsequenceLine(), who);
       for (Map.Entry<String, Object> named : r.getNamedConsequences().entrySet()) {
@@ -276,20 +297,41 @@ final class PackCodeCheck {
 
     private void expression(String expression, int at, String who) {
       if (expression == null) return;
-      RuleTokens.conditionBreach(expression, this::nameable, PackCodeCheck::foreignClass).ifPresent(b -> {
+      RuleTokens.conditionBreach(expression, this).ifPresent(b -> {
         int line = at + (int) expression.substring(0, Math.min(b.offset(), expression.length())).chars().filter(c -> c == '\n').count();
         problem(line, who + " runs code in a condition: " + RuleTokens.excerpt(expression) + " " + b.what() + " (" + CONDITIONS_ONLY + ")");
       });
     }
 
-    /** Whether a capitalised name in a condition is a type a rule may name, as this file's imports resolve it. */
-    private boolean nameable(String simpleName) {
-      if (imported.containsKey(simpleName)) return true; // a foreign import is reported where it is made
-      for (String pkg : wildcards) {
-        String candidate = pkg + "." + simpleName;
-        if (vocabulary(candidate) && exists(candidate)) return true;
-      }
-      return false;
+    @Override
+    public Class<?> type(String name) {
+      if (name.contains(".")) return load(name);
+      List<String> candidates = new ArrayList<>();
+      if (imported.containsKey(name)) candidates.add(imported.get(name));
+      wildcards.forEach(w -> candidates.add(w + "." + name));
+      if (!packageName.isEmpty()) candidates.add(packageName + "." + name);
+      candidates.add("java.lang." + name);
+      return candidates.stream().map(PackCodeCheck::load).filter(c -> c != null).findFirst().orElse(null);
+    }
+
+    @Override
+    public boolean nameable(Class<?> type) {
+      return vocabulary(type.getName());
+    }
+
+    @Override
+    public boolean root(String name) {
+      return bindings.contains(name) || FACT_PROPERTIES.contains(name);
+    }
+
+    @Override
+    public boolean property(String name) {
+      return FACT_PROPERTIES.contains(name);
+    }
+
+    @Override
+    public boolean member(String name) {
+      return REACHABLE_MEMBERS.contains(name);
     }
 
     private int annotationLine(RuleDescr r, String name) {
@@ -322,18 +364,114 @@ final class PackCodeCheck {
     }
   }
 
-  private static boolean exists(String className) {
+  /** The class named {@code className}, not initialised, or null. */
+  private static Class<?> load(String className) {
     try {
-      Class.forName(className, false, PackCodeCheck.class.getClassLoader());
-      return true;
+      return Class.forName(className, false, PackCodeCheck.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      return false;
+      return null;
     }
   }
 
-  /** Whether a dotted name in a condition is a class (Java's, a library's) outside what a rule may name. */
-  private static boolean foreignClass(String dotted) {
-    return !vocabulary(dotted) && exists(dotted);
+  /** Every name a rule's conditions bind: patterns ({@code $m : Message()}), fields ({@code $n : toCount}), accumulate results. */
+  private static void bindings(BaseDescr d, Set<String> out) {
+    if (d == null) return;
+    if (d instanceof PatternDescr p) {
+      if (p.getIdentifier() != null) out.add(p.getIdentifier());
+      for (BaseDescr c : p.getDescrs()) bindings(c, out);
+      bindings(p.getSource(), out);
+    } else if (d instanceof BindingDescr b) {
+      out.add(b.getVariable());
+    } else if (d instanceof ExpressionDescr e && e.getExpression() != null) {
+      List<RuleTokens.Token> t = RuleTokens.tokens(e.getExpression());
+      if (t.size() > 1 && t.get(0).kind() == RuleTokens.Kind.NAME && (t.get(1).is(":") || t.get(1).is(":="))) out.add(t.get(0).text());
+    } else if (d instanceof AccumulateDescr a) {
+      for (AccumulateDescr.AccumulateFunctionCallDescr f : a.getFunctions()) if (f.getBind() != null) out.add(f.getBind());
+      bindings(a.getInput(), out);
+    } else if (d instanceof CollectDescr c) {
+      bindings(c.getInputPattern(), out);
+    } else if (d instanceof ConditionalElementDescr ce) {
+      for (BaseDescr c : ce.getDescrs()) bindings(c, out);
+    }
+  }
+
+  /** The facts the engine puts into every session: what a rule's patterns match. */
+  private static final List<Class<?>> INSERTED = List.of(Message.class, Attachment.class, Marker.class,
+      OrganisationProfile.class, EvaluationContext.class);
+  /** What a result of {@code accumulate} or a collection offers a comparison. */
+  private static final Set<String> VALUE_PROPERTIES = Set.of("size", "empty", "length", "intValue", "longValue", "doubleValue");
+  /** Methods every object has: never a property of the fact model, whoever declares them. */
+  private static final Set<String> OBJECT_METHODS = Set.of("toString", "hashCode", "getClass", "notify", "notifyAll", "wait",
+      "clone", "finalize");
+  private static final Pattern BEAN = Pattern.compile("^(?:get|is)(\\p{Lu})(.*)");
+  private static final Set<String> FACT_PROPERTIES = factProperties();
+  private static final Set<String> REACHABLE_MEMBERS = reachableMembers();
+
+  /**
+   * The accessors of the inserted facts and of every fact-model type they hold, read from the
+   * classes so that a new field is a property at once: the names a condition may navigate.
+   */
+  private static Set<String> factProperties() {
+    Set<String> names = new HashSet<>(VALUE_PROPERTIES);
+    Deque<Class<?>> todo = new ArrayDeque<>(INSERTED);
+    Set<Class<?>> seen = new HashSet<>();
+    while (!todo.isEmpty()) {
+      Class<?> c = todo.pop();
+      if (!seen.add(c) || c.getSimpleName().equals("Builder")) continue;
+      for (Method m : c.getMethods()) {
+        if (Modifier.isStatic(m.getModifiers()) || m.getParameterCount() > 0 || m.getReturnType() == void.class) continue;
+        if (!vocabulary(m.getDeclaringClass().getName()) || OBJECT_METHODS.contains(m.getName())) continue;
+        if (m.getReturnType().getSimpleName().equals("Builder")) continue;
+        names.add(m.getName());
+        Matcher bean = BEAN.matcher(m.getName());
+        if (bean.matches()) names.add(bean.group(1).toLowerCase(Locale.ROOT) + bean.group(2));
+        types(m.getGenericReturnType()).stream().filter(t -> vocabulary(t.getName())).forEach(todo::add);
+      }
+    }
+    return Set.copyOf(names);
+  }
+
+  /**
+   * Every name of a method without arguments or a field of anything a condition can reach: the
+   * facts, what their properties return (strings, sets, instants, numbers…), and what those
+   * properties return in turn, with {@link Object}, {@link Class} and {@link ClassLoader} for good
+   * measure. A name outside these that is no fact property reaches nothing, so the compiler refuses it.
+   */
+  private static Set<String> reachableMembers() {
+    Set<String> names = new HashSet<>();
+    Deque<Class<?>> todo = new ArrayDeque<>(INSERTED);
+    todo.addAll(List.of(Object.class, Class.class, ClassLoader.class, Number.class, Long.class, Integer.class, Double.class,
+        List.class, Set.class));
+    Set<Class<?>> seen = new HashSet<>();
+    while (!todo.isEmpty()) {
+      Class<?> c = todo.pop();
+      if (c.isPrimitive() || !seen.add(c)) continue;
+      for (Method m : c.getMethods()) {
+        if (m.getParameterCount() > 0) continue;
+        names.add(m.getName());
+        Matcher bean = BEAN.matcher(m.getName());
+        if (bean.matches()) names.add(bean.group(1).toLowerCase(Locale.ROOT) + bean.group(2));
+        if (FACT_PROPERTIES.contains(m.getName()) || bean.matches() && FACT_PROPERTIES.contains(bean.group(1).toLowerCase(Locale.ROOT) + bean.group(2))) {
+          todo.addAll(types(m.getGenericReturnType()));
+        }
+      }
+      for (java.lang.reflect.Field f : c.getFields()) {
+        names.add(f.getName());
+        if (FACT_PROPERTIES.contains(f.getName())) todo.addAll(types(f.getGenericType()));
+      }
+    }
+    return Set.copyOf(names);
+  }
+
+  /** The classes in a (generic) type: {@code List<Attachment>} gives List and Attachment. */
+  private static List<Class<?>> types(Type type) {
+    if (type instanceof Class<?> c) return List.of(c.isArray() ? c.getComponentType() : c);
+    List<Class<?>> out = new ArrayList<>();
+    if (type instanceof ParameterizedType p) {
+      out.addAll(types(p.getRawType()));
+      for (Type a : p.getActualTypeArguments()) out.addAll(types(a));
+    }
+    return out;
   }
 
   /**

@@ -1,10 +1,10 @@
 package se.epostpolicy.engine;
 
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -138,46 +138,123 @@ final class RuleTokens {
     return t.size();
   }
 
+  /** What a rule file makes of the names in its conditions. */
+  interface Names {
+    /** The class {@code name} (simple, as the file's imports resolve it, or qualified) stands for, or null. */
+    Class<?> type(String name);
+
+    /** Whether a rule may name {@code type}: a type of the fact model, or an outcome or context type. */
+    boolean nameable(Class<?> type);
+
+    /** Whether {@code name} may start a navigation: a binding of the rule, or an accessor of the fact model. */
+    boolean root(String name);
+
+    /** Whether {@code name} may follow a dot: an accessor of the fact model. */
+    boolean property(String name);
+
+    /**
+     * Whether {@code name}, though no property of the fact model, reaches a method or field of
+     * something a condition can reach (an object's {@code getClass}, a set's {@code clear}); a
+     * name that reaches nothing is a typo, for the compiler to report.
+     */
+    boolean member(String name);
+  }
+
+  /** Words of the condition language that read like names. */
+  private static final Set<String> CONDITION_WORDS = Set.of("this", "null", "true", "false", "contains", "not", "matches",
+      "memberOf", "soundslike", "excludes", "in", "instanceof", "str", "startsWith", "endsWith");
+
   /**
    * The first thing in a condition expression (a constraint, {@code eval}, {@code from}, an
-   * accumulate argument) that is not a comparison of facts, bindings, constants of the rule's
-   * types and literals: a method call, {@code new}, an assignment, a type outside the vocabulary.
-   *
-   * @param vocabulary whether a capitalised name (a type) is one a rule may name
-   * @param className whether a dotted name is a class outside the vocabulary
+   * accumulate argument) that is not a comparison of the fact model's properties, the rule's
+   * bindings, constants of the rule's types and literals: a method call, {@code new}, a symbol no
+   * comparison uses, a type outside the vocabulary, or a method reached as a property (mvel calls a
+   * method without arguments when a name after a dot matches it, so {@code markers.clear} would
+   * clear, and {@code x.getClass} reach for reflection).
    */
-  static Optional<Breach> conditionBreach(String expression, Predicate<String> vocabulary, Predicate<String> className) {
+  static Optional<Breach> conditionBreach(String expression, Names names) {
     Optional<Breach> escape = unicodeEscape(expression);
     if (escape.isPresent()) return escape;
     List<Token> t = tokens(expression);
+    boolean[] inChain = new boolean[t.size()];
     for (int i = 0; i < t.size(); i++) {
       Token k = t.get(i);
       if (k.kind() == Kind.SYMBOL && !CONDITION_SYMBOLS.contains(k.text())) {
         return Optional.of(new Breach(k.offset(), "uses '" + k.text() + "', which is no part of a condition"));
       }
-      if (k.kind() != Kind.NAME) continue;
-      if (k.text().equals("new")) return Optional.of(new Breach(k.offset(), "creates an object (new)"));
-      if (k.text().equals("class")) return Optional.of(new Breach(k.offset(), "reaches for a class (.class)"));
-      boolean startsChain = i == 0 || !t.get(i - 1).is(".");
-      if (!startsChain) continue;
+      if (k.kind() != Kind.NAME || inChain[i]) continue;
+      if (k.is("new")) return Optional.of(new Breach(k.offset(), "creates an object (new)"));
+      boolean afterDot = i > 0 && t.get(i - 1).is(".");
+      List<String> parts = new ArrayList<>(List.of(k.text()));
       int j = i;
-      StringBuilder chain = new StringBuilder(k.text());
       while (j + 2 < t.size() && t.get(j + 1).is(".") && t.get(j + 2).kind() == Kind.NAME) {
         j += 2;
-        chain.append('.').append(t.get(j).text());
+        inChain[j] = true;
+        parts.add(t.get(j).text());
       }
-      if (j + 1 < t.size() && t.get(j + 1).is("(") && !OPERATOR_WORDS.contains(t.get(j).text())) {
+      String chain = (afterDot ? "." : "") + String.join(".", parts);
+      if (j + 1 < t.size() && t.get(j + 1).is("(") && !(parts.size() == 1 && !afterDot && k.is("in"))) {
         return Optional.of(new Breach(k.offset(), "calls " + chain + "(…)"));
       }
-      if (Character.isUpperCase(k.text().charAt(0)) && !vocabulary.test(k.text())) {
-        return Optional.of(new Breach(k.offset(), "names " + k.text() + ", which is not a type of the fact model or the outcomes"));
+      if (!afterDot && parts.size() == 1 && j + 1 < t.size() && (t.get(j + 1).is(":") || t.get(j + 1).is(":="))
+          && (i == 0 || t.get(i - 1).is(",") || t.get(i - 1).is("("))) {
+        continue; // declares a binding: "$limit : bccThreshold"
       }
-      String qualified = qualifiedClass(chain.toString(), className);
-      if (qualified != null) {
-        return Optional.of(new Breach(k.offset(), "names the class " + qualified + ", which is not a type of the fact model or the outcomes"));
+      // After ")." or "]." the chain goes on from a value, not from a name.
+      Optional<String> what = afterDot ? properties(parts, 0, names) : chainBreach(parts, names);
+      if (what.isPresent()) return Optional.of(new Breach(k.offset(), what.get()));
+    }
+    return Optional.empty();
+  }
+
+  /** What is wrong with one dotted name in a condition, if anything. */
+  private static Optional<String> chainBreach(List<String> parts, Names names) {
+    Class<?> type = null;
+    int next = 1;
+    if (Character.isUpperCase(parts.get(0).charAt(0))) {
+      type = names.type(parts.get(0));
+      if (type == null) return Optional.empty(); // no such class: the compiler says so
+      if (!names.nameable(type)) return Optional.of("names " + parts.get(0) + ", which is not a type of the fact model or the outcomes");
+    } else {
+      for (int p = 2; p <= parts.size() && type == null; p++) {
+        type = names.type(String.join(".", parts.subList(0, p)));
+        next = p;
+      }
+      if (type != null && !names.nameable(type)) {
+        return Optional.of("names the class " + type.getName() + ", which is not a type of the fact model or the outcomes");
+      }
+      if (type == null) {
+        String root = parts.get(0);
+        if (!CONDITION_WORDS.contains(root) && !names.root(root) && names.member(root)) {
+          return Optional.of("uses " + root + ", which is a method, not a binding of the rule or a property of the fact model");
+        }
+        return properties(parts, 1, names);
+      }
+    }
+    if (next < parts.size()) {
+      if (!constant(type, parts.get(next))) {
+        return Optional.of("uses " + type.getSimpleName() + "." + parts.get(next) + ", which is not a constant of " + type.getSimpleName());
+      }
+      next++;
+    }
+    return properties(parts, next, names);
+  }
+
+  private static Optional<String> properties(List<String> parts, int from, Names names) {
+    for (int p = from; p < parts.size(); p++) {
+      if (!names.property(parts.get(p)) && names.member(parts.get(p))) {
+        return Optional.of("reaches ." + parts.get(p) + ", a method that is not a property of the fact model");
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean constant(Class<?> type, String name) {
+    try {
+      return Modifier.isStatic(type.getField(name).getModifiers());
+    } catch (NoSuchFieldException e) {
+      return false;
+    }
   }
 
   /** Java statements written like a call: {@code if (…)}, {@code return (…)}. */
@@ -190,33 +267,18 @@ final class RuleTokens {
     for (int i = 0; i < t.size(); i++) {
       Token k = t.get(i);
       if (k.kind() != Kind.NAME || (i > 0 && t.get(i - 1).is("."))) continue;
+      if (k.is("new") && i + 1 < t.size()) return Optional.of("creates an object: new " + t.get(i + 1).text());
       StringBuilder chain = new StringBuilder(k.text());
       int j = i;
       while (j + 2 < t.size() && t.get(j + 1).is(".") && t.get(j + 2).kind() == Kind.NAME) {
         j += 2;
         chain.append('.').append(t.get(j).text());
       }
-      if (k.is("new") && i + 1 < t.size()) return Optional.of("creates an object: new " + t.get(i + 1).text());
       if (j + 1 < t.size() && t.get(j + 1).is("(") && !JAVA_KEYWORDS.contains(k.text())) {
         return Optional.of("calls " + chain + "(…)");
       }
     }
     return Optional.empty();
-  }
-
-  /** Words of the condition language written before a parenthesis: {@code x in (1, 2)}, {@code not in (…)}. */
-  private static final Set<String> OPERATOR_WORDS = Set.of("in");
-
-  /** The longest prefix of {@code a.b.C.d} of at least two parts that names a class outside the vocabulary, or null. */
-  private static String qualifiedClass(String chain, Predicate<String> className) {
-    String[] parts = chain.split("\\.");
-    if (parts.length < 2 || Character.isUpperCase(parts[0].charAt(0))) return null;
-    StringBuilder prefix = new StringBuilder(parts[0]);
-    for (int p = 1; p < parts.length; p++) {
-      prefix.append('.').append(parts[p]);
-      if (className.test(prefix.toString())) return prefix.toString();
-    }
-    return null;
   }
 
   /**

@@ -18,7 +18,7 @@ class PackCodeCheckTest {
   static final String HEADER = """
       package t;
       import se.epostpolicy.facts.Message;
-      import se.epostpolicy.facts.Attachment;
+      import se.epostpolicy.facts.*;
       import se.epostpolicy.facts.MarkerType;
       import se.epostpolicy.engine.Verdict;
       import se.epostpolicy.engine.Notice;
@@ -60,7 +60,8 @@ class PackCodeCheckTest {
         when
           $m : Message( inbound || internal, (toCount + ccCount) > 3, markers contains MarkerType.PATIENT_DATA,
                         markers not contains se.epostpolicy.facts.MarkerType.PRIVATE, sender.domain in ("a.se", "b.se") )
-          not Attachment( name matches ".*\\\\.exe" ) from $m.attachments
+          not Recipient( privateProvider, address.domain matches ".*\\\\.se" ) from $m.recipients
+          Attachment( name matches ".*\\\\.exe", entries.size > 1 )
           $n : Number( intValue > 1 ) from accumulate( Attachment( $s : size ), count($s) )
           eval( $m != null )
         then
@@ -149,7 +150,7 @@ class PackCodeCheckTest {
           Message( inbound )
           eval( java.lang.System.getenv("HOME") != null )
           exists( String() from java.nio.file.Files.readAllLines(java.nio.file.Path.of("/etc/passwd")) )
-          Message( subject.class.name == "x" )
+          Message( sender.class.name == "x" )
           Message( toCount > Runtime.getRuntime().availableProcessors() )
           Number() from accumulate( Message( $c : toCount ), init(int n = 0;), action(n += $c;), result(n) )
         then
@@ -159,9 +160,30 @@ class PackCodeCheckTest {
     assertThat(p).extracting(Problem::line).containsExactly(13, 14, 15, 16, 17);
     assertThat(p.get(0).message()).contains("calls java.lang.System.getenv(…)");
     assertThat(p.get(1).message()).contains("calls java.nio.file.Files.readAllLines(…)");
-    assertThat(p.get(2).message()).contains("(.class)");
+    assertThat(p.get(2).message()).contains("reaches .class, a method that is not a property of the fact model");
     assertThat(p.get(3).message()).contains("calls Runtime.getRuntime(…)");
     assertThat(p.get(4).message()).contains("accumulate with init/action/reverse/result code");
+  }
+
+  @Test
+  void aMethodReachedAsAPropertyMustBeOneOfTheFactModel() {
+    // mvel calls a method without arguments when a name after a dot matches it: markers.clear would clear.
+    List<Problem> p = check("rule \"T-1 properties\"\n" + META + """
+        when
+          $m : Message( markers.clear == null )
+          Message( hashCode != 0 )
+          Message( sender.getClass != null )
+          Message( sender!.getClass != null )
+          Message( $m.sender.domain == sender.domain, recipients.size > 1, date != null, recipients[0].address.domain != null )
+          Message( noSuchProperty == 1 )
+        then
+        end
+        """);
+    assertThat(lines(p)).hasSize(4);
+    assertThat(p.get(0).message()).contains("reaches .clear, a method that is not a property of the fact model");
+    assertThat(p.get(1).message()).contains("uses hashCode, which is a method, not a binding of the rule or a property of the fact model");
+    assertThat(p.get(2).message()).contains("reaches .getClass");
+    assertThat(p.get(3).message()).contains("sender!.getClass != null reaches .getClass");
   }
 
   @Test
@@ -175,7 +197,7 @@ class PackCodeCheckTest {
     assertThat(lines(p)).singleElement().asString().contains("names Integer");
     p = check("rule \"T-1 names\"\n" + META + """
         when
-          Message( subject == java.io.File.separator )
+          Message( sender.domain == java.io.File.separator )
         then
         end
         """);
