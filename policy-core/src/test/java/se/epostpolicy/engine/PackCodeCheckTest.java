@@ -62,6 +62,8 @@ class PackCodeCheckTest {
                         markers not contains se.epostpolicy.facts.MarkerType.PRIVATE, sender.domain in ("a.se", "b.se") )
           not Recipient( privateProvider, address.domain matches ".*\\\\.se" ) from $m.recipients
           Attachment( name matches ".*\\\\.exe", entries.size > 1 )
+          stream : Attachment( executable )
+          Attachment( name == stream.name )
           $n : Number( intValue > 1 ) from accumulate( Attachment( $s : size ), count($s) )
           eval( $m != null )
         then
