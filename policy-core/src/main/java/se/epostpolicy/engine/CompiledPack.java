@@ -52,8 +52,16 @@ final class CompiledPack {
     this.reviewHit = reviewHit;
   }
 
-  static CompiledPack compile(ResolvedPack pack) {
+  /**
+   * Compiles {@code pack}.
+   *
+   * @param allowRuleCode whether its rules may run code of their own; when not, a pack that would is
+   *     refused before the compiler sees it (Drools runs metadata values while it compiles)
+   * @throws RulePackException with every problem, or every place that runs code
+   */
+  static CompiledPack compile(ResolvedPack pack, boolean allowRuleCode) {
     String ref = pack.manifest().ref();
+    if (!allowRuleCode) refuseCode(pack);
     List<Problem> problems = new ArrayList<>();
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
     // A DSL must be known before the DSLR that uses it.
@@ -126,6 +134,17 @@ final class CompiledPack {
     Hit reviewHit = new Hit(review.id(), review.id(), Notice.REVIEW, new Citation(review.source(), review.heading()),
         review.reason(), false, "");
     return new CompiledPack(pack, kieBase, rules, reviewHit);
+  }
+
+  private static void refuseCode(ResolvedPack pack) {
+    List<Problem> code = PackCodeCheck.check(pack.ruleFiles());
+    if (code.isEmpty()) return;
+    List<Problem> problems = new ArrayList<>(sorted(code));
+    problems.add(new Problem(pack.manifest().ref(), 0, "its rules run code (" + (code.size() == 1 ? "1 place" : code.size() + " places")
+        + " above); rule packs"
+        + " are data, and run code only where the embedding system allows it: PolicyEngine.builder().allowRuleCode(true),"
+        + " policy-check --allow-rule-code"));
+    throw new RulePackException(pack.manifest().ref(), problems);
   }
 
   private static String sourceOf(Rule rule, String fallback) {

@@ -25,7 +25,8 @@ import se.epostpolicy.pack.ResolvedPack;
  * does not: a rule id used in two files, a citation of a document the pack does not name (or, given
  * the folder of source documents, one that does not exist), broken manifests, and two versions in
  * force from the same day. Rules without id, source, heading or reason, unknown marker and notice
- * names and broken vocabularies come from compilation and loading.
+ * names and broken vocabularies come from compilation and loading. Rules that run code of their own
+ * (anything beyond comparing facts and recording outcomes) are problems too, found before compiling.
  *
  * @since 0.1
  */
@@ -40,6 +41,18 @@ public final class PackLinter {
    *     none to check citations only against the documents the manifests name
    */
   public static List<Problem> lint(PackRepository repository, List<Path> sources) {
+    return lint(repository, sources, false);
+  }
+
+  /**
+   * Every problem in {@code repository}, sorted by file and line; empty when the packs are sound.
+   *
+   * @param sources as for {@link #lint(PackRepository, List)}
+   * @param allowRuleCode whether the packs' rules may run code of their own (see
+   *     {@link PolicyEngine.Builder#allowRuleCode(boolean)}); when not, every place that does is a
+   *     problem and that version is not compiled, so linting runs none of it
+   */
+  public static List<Problem> lint(PackRepository repository, List<Path> sources, boolean allowRuleCode) {
     Objects.requireNonNull(repository, "repository");
     Set<Problem> problems = new LinkedHashSet<>(repository.problems());
     Map<String, List<PackManifest>> byId = new TreeMap<>();
@@ -61,7 +74,7 @@ public final class PackLinter {
           List<Problem> found = new ArrayList<>();
           ResolvedPack resolved = repository.resolve(new PackRef(m.id(), Optional.of(m.version())), found);
           problems.addAll(found);
-          CompiledPack compiled = CompiledPack.compile(resolved);
+          CompiledPack compiled = CompiledPack.compile(resolved, allowRuleCode);
           problems.addAll(citations(resolved, compiled, sources));
           problems.addAll(duplicateIds(compiled.rules()));
         } catch (RulePackException e) {

@@ -34,8 +34,10 @@ import se.epostpolicy.pack.ResolvedPack;
  * paragraph behind it.
  *
  * <p>The pack is compiled once, when the engine is built; a broken pack fails the build with a
- * {@link RulePackException} listing every {@code file:line} problem. An engine is immutable and
- * thread-safe: any number of threads may evaluate at once, each evaluation in a session of its own.
+ * {@link RulePackException} listing every {@code file:line} problem, and so does a pack whose
+ * rules would run code of their own unless {@link Builder#allowRuleCode(boolean)} allows it. An
+ * engine is immutable and thread-safe: any number of threads may evaluate at once, each evaluation
+ * in a session of its own.
  *
  * <pre>{@code
  * PolicyEngine engine = PolicyEngine.load("region-varmland");
@@ -64,7 +66,7 @@ public final class PolicyEngine {
     List<Version> loaded = new ArrayList<>();
     for (PackManifest m : b.repository.versions(ref.id())) {
       ResolvedPack resolved = b.repository.resolve(new PackRef(m.id(), java.util.Optional.of(m.version())));
-      CompiledPack compiled = CompiledPack.compile(resolved);
+      CompiledPack compiled = CompiledPack.compile(resolved, b.allowRuleCode);
       OrganisationProfile profile = b.profile;
       if (profile == null) {
         try {
@@ -280,6 +282,7 @@ public final class PolicyEngine {
     private VersionSelection selection;
     private final List<Detector> detectors = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
+    private boolean allowRuleCode;
 
     private Builder() {}
 
@@ -335,10 +338,25 @@ public final class PolicyEngine {
     }
 
     /**
+     * Whether the pack's rules may run Java code of their own; {@code false} unless set. A pack is
+     * data when its rules only compare facts and record outcomes ({@code decide.to(drools, …)}); one
+     * that calls other methods, creates objects, declares functions or types, or holds metadata
+     * that is an expression (which Drools runs while it compiles) is refused with a
+     * {@link RulePackException} naming each such place by {@code file:line}, before anything of it
+     * runs. Allow code only for packs whose authors you trust as you trust the application itself:
+     * such code runs with all of its rights (files, network, {@code System.exit}). The check applies
+     * to every repository, the class path's too; the bundled packs pass it.
+     */
+    public Builder allowRuleCode(boolean allowRuleCode) {
+      this.allowRuleCode = allowRuleCode;
+      return this;
+    }
+
+    /**
      * Resolves and compiles the pack.
      *
      * @throws UnknownPackException when no such pack or version exists
-     * @throws RulePackException when the pack is broken
+     * @throws RulePackException when the pack is broken, or its rules run code and that is not allowed
      */
     public PolicyEngine build() {
       if (pack == null) throw new IllegalStateException("pack(...) is required");

@@ -33,6 +33,10 @@ import se.epostpolicy.pack.PackRepository;
  * (file system events, and a look at the files every two seconds where events are not delivered)
  * and reloads after each change settles. Thread-safe. Close it to stop watching.
  *
+ * <p>Whether the folder's rules may run code of their own is the build function's to say, as for
+ * any engine ({@link PolicyEngine.Builder#allowRuleCode(boolean)}); by default an edit that adds
+ * code is refused like a broken one, before any of it runs, and the rules already running stay.
+ *
  * @since 0.1
  */
 public final class ReloadingPolicyEngine implements AutoCloseable {

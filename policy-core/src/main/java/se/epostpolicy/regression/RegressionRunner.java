@@ -31,7 +31,10 @@ public final class RegressionRunner {
   private final Map<String, PolicyEngine> engines = new HashMap<>();
   private final MailReader reader;
 
-  /** Runs against the packs of {@code repository}. */
+  /**
+   * Runs against the packs of {@code repository}; a pack whose rules run code of their own is
+   * refused (see {@link PolicyEngine.Builder#allowRuleCode(boolean)}, and the other constructor).
+   */
   public RegressionRunner(PackRepository repository) {
     this(policy -> PolicyEngine.builder().repository(repository).pack(policy).build(), new MailReader());
   }

@@ -56,7 +56,8 @@ final class EngineOptions {
   /** The engine, or {@code null} after printing why there is none. */
   PolicyEngine engine(CommandSpec spec) {
     try {
-      PolicyEngine.Builder b = PolicyEngine.builder().pack(policy).repository(rules.repository());
+      PolicyEngine.Builder b = PolicyEngine.builder().pack(policy).repository(rules.repository())
+          .allowRuleCode(rules.allowRuleCode);
       if (org != null) b.profileSettings(PackRepository.readProfileSettings(org));
       if (at != null) b.selection(selection(spec));
       return b.build();

@@ -35,7 +35,7 @@ final class LintCommand implements Callable<Integer> {
     PackRepository repository;
     try {
       repository = rules.repository();
-      problems = PackLinter.lint(repository, sources);
+      problems = PackLinter.lint(repository, sources, rules.allowRuleCode);
     } catch (RulePackException e) {
       problems = e.problems();
       repository = null;

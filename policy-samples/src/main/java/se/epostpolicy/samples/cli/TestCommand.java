@@ -13,6 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import se.epostpolicy.RulePackException;
+import se.epostpolicy.engine.PolicyEngine;
+import se.epostpolicy.mail.MailReader;
+import se.epostpolicy.pack.PackRepository;
 import se.epostpolicy.regression.CaseResult;
 import se.epostpolicy.regression.RegressionReport;
 import se.epostpolicy.regression.RegressionRunner;
@@ -45,7 +48,9 @@ final class TestCommand implements Callable<Integer> {
     RegressionReport report;
     try {
       List<RegressionSuite> suites = RegressionRunner.suites(cases);
-      report = new RegressionRunner(rules.repository()).run(suites);
+      PackRepository repository = rules.repository();
+      report = new RegressionRunner(policy -> PolicyEngine.builder().repository(repository).pack(policy)
+          .allowRuleCode(rules.allowRuleCode).build(), new MailReader()).run(suites);
     } catch (RulePackException e) {
       new Terminal(spec.commandLine().getErr()).printf("policy-check: %s%n", e.getMessage());
       return PolicyCheck.SOME_FAILED;
