@@ -93,7 +93,7 @@ class LargeMailTest {
     assertThat(d.facts().markers()).anySatisfy(marker -> {
       assertThat(marker.type()).isEqualTo(MarkerType.PERSONNUMMER);
       assertThat(marker.location()).isEqualTo(Location.ATTACHMENT_NAME);
-      assertThat(marker.attachmentName()).isEqualTo("remiss 19121212-1212.txt");
+      assertThat(marker.attachmentName()).isEqualTo("remiss 19121212-****.txt"); // masked like all evidence
     });
     assertThat(d.warnings()).containsExactly(BOUND_WARNING);
     // What was not opened was not read: a person looks before it is sent (BAS-09).
