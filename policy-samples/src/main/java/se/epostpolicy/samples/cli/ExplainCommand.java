@@ -95,10 +95,10 @@ final class ExplainCommand implements Callable<Integer> {
     out.printf("  suspicious       %s%n", suspicious.isEmpty() ? "nothing" : String.join("; ", suspicious));
     out.printf("  date, size       %s, %d bytes%n", m.date() == null ? "no date" : m.date(), m.sizeBytes());
     for (Attachment a : d.facts().attachments()) {
-      out.printf("  attachment       %s: declared %s, content %s, name says %s, %d bytes%s%s%n",
+      out.printf("  attachment       %s: declared %s, content %s, name says %s, %d bytes%s%s%s%n",
           a.name().isEmpty() ? "(no name)" : masking.text(a.name()),
           a.declaredType(), a.detectedType(), a.extensionType(), a.size(), a.encrypted() ? ", ENCRYPTED" : "",
-          a.risky() ? ", RISKY" : "");
+          a.risky() ? ", RISKY" : "", a.unread() ? ", NOT READ IN FULL (" + a.read().name().toLowerCase(java.util.Locale.ROOT) + ")" : "");
     }
     out.println();
     out.println("Markers (evidence masked)");
@@ -116,6 +116,8 @@ final class ExplainCommand implements Callable<Integer> {
     out.println("Decision");
     out.printf("  verdicts: %s%n", d.verdicts().isEmpty() ? "—" : d.verdicts().stream().map(Enum::name).collect(Collectors.joining(", ")));
     out.printf("  notices:  %s%n", d.notices().isEmpty() ? "—" : d.notices().stream().map(Enum::name).collect(Collectors.joining(", ")));
+    out.printf("  may be sent as it is: %s%n", d.mayBeSent() ? "yes" : "no");
+    for (var l : d.unread()) out.printf("  not read: %s%n", l);
     for (String w : d.warnings()) out.printf("  warning:  %s%n", w);
     out.println();
   }
