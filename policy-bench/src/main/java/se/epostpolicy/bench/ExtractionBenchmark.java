@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -23,17 +24,23 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import se.epostpolicy.engine.PolicyEngine;
 import se.epostpolicy.facts.MailFacts;
+import se.epostpolicy.mail.DocumentParsing;
 import se.epostpolicy.mail.MailReader;
+import se.epostpolicy.mail.ReaderLimits;
 
 /**
- * Reading and fact extraction of one message: a text-only mail (the sample epikris mail) and a
- * mail carrying a PDF of about 1 MB of text, made with PDFBox at setup.
+ * Reading and fact extraction of one message: a text-only mail (the sample epikris mail), a mail
+ * carrying a one-page PDF and one carrying a PDF of about 1 MB of text, made with PDFBox at setup;
+ * each with documents parsed in process and in forked JVMs ({@code -p parsing=inProcess,forked}),
+ * so the cost of isolation is measured beside what it isolates.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,21 +50,38 @@ import se.epostpolicy.mail.MailReader;
 @Fork(1)
 public class ExtractionBenchmark {
 
-  private final MailReader reader = new MailReader();
+  @Param({"inProcess", "forked"})
+  public String parsing;
+
+  private MailReader reader;
   private PolicyEngine engine;
   private byte[] textOnly;
   private byte[] withPdf;
+  private byte[] withSmallPdf;
   /** Size of the PDF attachment, reported in the setup output. */
   int pdfBytes;
 
   @Setup
   public void setup() throws Exception {
+    reader = parsing.equals("forked")
+        ? new MailReader(ReaderLimits.DEFAULTS, DocumentParsing.forked(Duration.ofSeconds(60)).withProcesses(1))
+        : new MailReader();
     engine = PolicyEngine.load("region-varmland");
     Path samples = Path.of(System.getProperty("samples", "policy-samples/samples"));
     textOnly = Files.readAllBytes(samples.resolve("02-utgaende-epikris-till-vardcentral.eml"));
     byte[] pdf = pdfOfAboutOneMegabyte();
     pdfBytes = pdf.length;
     System.out.println("PDF attachment: " + pdfBytes + " bytes");
+    withPdf = mailWith(pdf);
+    withSmallPdf = mailWith(onePagePdf());
+  }
+
+  @TearDown
+  public void tearDown() {
+    reader.close();
+  }
+
+  private static byte[] mailWith(byte[] pdf) throws Exception {
     MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
     m.setFrom("lena.berg@regionvarmland.se");
     m.setRecipients(jakarta.mail.Message.RecipientType.TO, "olof.strom@privatlakarna.se");
@@ -74,7 +98,24 @@ public class ExtractionBenchmark {
     m.saveChanges();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     m.writeTo(out);
-    withPdf = out.toByteArray();
+    return out.toByteArray();
+  }
+
+  static byte[] onePagePdf() throws Exception {
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage();
+      doc.addPage(page);
+      try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+        cs.beginText();
+        cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+        cs.newLineAtOffset(40, 750);
+        cs.showText("Utlåtande efter besök på mottagningen; provsvaren är inom normala gränser.");
+        cs.endText();
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      doc.save(out);
+      return out.toByteArray();
+    }
   }
 
   static byte[] pdfOfAboutOneMegabyte() throws Exception {
@@ -108,6 +149,11 @@ public class ExtractionBenchmark {
   @Benchmark
   public MailFacts textOnlyMail() {
     return engine.facts(reader.read(new ByteArrayInputStream(textOnly), "bench"));
+  }
+
+  @Benchmark
+  public MailFacts mailWithOnePagePdf() {
+    return engine.facts(reader.read(new ByteArrayInputStream(withSmallPdf), "bench"));
   }
 
   @Benchmark

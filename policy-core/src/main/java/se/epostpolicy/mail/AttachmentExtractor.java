@@ -90,24 +90,75 @@ final class AttachmentExtractor {
   }
 
   static Result extract(byte[] data, String name, int maxChars) {
+    return extract(data, name, maxChars, IN_PROCESS);
+  }
+
+  /**
+   * The type and text of one attachment, parsed by {@code parser}. The checks that need no parse
+   * (a PDF that would inflate past every bound) come first; those that need the raw bytes after a
+   * parse that looked clean (a PDF PDFBox repaired in silence) come last, so both ways of parsing
+   * answer alike.
+   */
+  static Result extract(byte[] data, String name, int maxChars, DocumentParser parser) {
     String detected = detect(data);
     String byName = typeOfName(name);
     if (detected.equals("application/pdf")) {
       String bomb = PdfStructure.inflationBomb(data);
       if (bomb != null) return new Result(detected, byName, "", false, List.of(), ReadStatus.NOT_OPENED, "not opened: " + bomb);
     }
+    Parsed p = parser.parse(data, extension(name), Math.max(1, maxChars));
+    boolean encrypted = p.encrypted() || p.pdfEncrypted() && p.text().isBlank();
+    ReadStatus read = p.read();
+    String problem = p.problem();
+    if (read == ReadStatus.READ && !encrypted && detected.equals("application/pdf")) {
+      String damage = PdfStructure.damage(data);
+      if (damage != null) {
+        read = ReadStatus.DAMAGED;
+        problem = "damaged PDF: " + damage;
+      }
+    }
+    return new Result(detected, byName, p.text(), encrypted, p.entries(), read, problem);
+  }
+
+  /** What one parse of a document gave, before the checks on its raw bytes. */
+  record Parsed(String text, List<String> entries, boolean encrypted, boolean pdfEncrypted, ReadStatus read, String problem) {}
+
+  /**
+   * One way to parse a document: in this JVM or in a forked one. Parsers see the name's extension
+   * only, so no file name (which may hold an identity number) reaches a parser's log.
+   */
+  interface DocumentParser extends AutoCloseable {
+    Parsed parse(byte[] data, String extension, int maxChars);
+
+    @Override
+    default void close() {}
+  }
+
+  /** The parser for {@code parsing}; forked parsers start their processes on first use. */
+  static DocumentParser parser(DocumentParsing parsing) {
+    return parsing.forked() ? new ForkedDocumentParser(parsing) : IN_PROCESS;
+  }
+
+  static final DocumentParser IN_PROCESS = AttachmentExtractor::parseInProcess;
+
+  private static String extension(String name) {
+    if (name == null) return "";
+    int dot = name.lastIndexOf('.');
+    String ext = dot < 0 ? "" : name.substring(dot + 1).trim().toLowerCase(Locale.ROOT);
+    return ext.matches("[a-z0-9]{1,8}") ? ext : "";
+  }
+
+  private static Parsed parseInProcess(byte[] data, String extension, int maxChars) {
     List<String> entries = new ArrayList<>();
     boolean[] encrypted = {false};
-    BodyContentHandler handler = new BodyContentHandler(Math.max(1, maxChars));
+    BodyContentHandler handler = new BodyContentHandler(maxChars);
     Metadata metadata = new Metadata();
-    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name == null ? "" : name);
+    metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, extension.isEmpty() ? "attachment" : "attachment." + extension);
     ParseContext context = new ParseContext();
     context.set(Parser.class, PARSER);
     ParseRecord record = new ParseRecord();
     context.set(ParseRecord.class, record);
-    PDFParserConfig pdf = new PDFParserConfig();
-    pdf.setMaxMainMemoryBytes(PDF_MAIN_MEMORY_BYTES);
-    context.set(PDFParserConfig.class, pdf);
+    context.set(PDFParserConfig.class, pdfConfig());
     context.set(EmbeddedDocumentExtractor.class, new ParsingEmbeddedDocumentExtractor(context) {
       @Override
       public void parseEmbedded(InputStream stream, ContentHandler h, Metadata m, boolean outputHtml)
@@ -117,7 +168,7 @@ final class AttachmentExtractor {
         try {
           super.parseEmbedded(stream, h, m, outputHtml);
         } catch (IOException | SAXException | RuntimeException e) {
-          if (isEncrypted(e)) encrypted[0] = true;
+          if (Trouble.of(e).encrypted()) encrypted[0] = true;
           else throw e;
         }
       }
@@ -131,20 +182,16 @@ final class AttachmentExtractor {
     } catch (SAXException e) {
       if (WriteLimitReachedException.isWriteLimitReached(e)) {
         read = ReadStatus.CUT;
-        problem = "text beyond " + maxChars + " characters was not read";
-      } else if (isEncrypted(e)) {
-        encrypted[0] = true;
+        problem = cut(maxChars);
       } else {
-        read = bomb(e) ? ReadStatus.NOT_OPENED : ReadStatus.DAMAGED;
-        problem = describe(e);
+        Trouble t = Trouble.of(e);
+        if (t.encrypted()) encrypted[0] = true;
+        else { read = t.status(); problem = t.description(); }
       }
     } catch (TikaException | IOException | RuntimeException e) {
-      if (isEncrypted(e)) {
-        encrypted[0] = true;
-      } else {
-        read = bomb(e) ? ReadStatus.NOT_OPENED : ReadStatus.DAMAGED;
-        problem = describe(e);
-      }
+      Trouble t = Trouble.of(e);
+      if (t.encrypted()) encrypted[0] = true;
+      else { read = t.status(); problem = t.description(); }
     } catch (Error e) {
       // A parser that overflows the stack or runs out of memory on one document: that document
       // is not opened, the message and the batch go on.
@@ -156,55 +203,100 @@ final class AttachmentExtractor {
       // Documents inside the document (archive entries, embedded files) that failed: Tika notes
       // them and goes on, so the text is incomplete.
       for (Exception e : record.getExceptions()) {
-        if (isEncrypted(e)) {
+        Trouble t = Trouble.of(e);
+        if (t.encrypted()) {
           encrypted[0] = true;
         } else if (read == ReadStatus.READ) {
-          read = bomb(e) ? ReadStatus.NOT_OPENED : ReadStatus.DAMAGED;
-          problem = "an embedded document: " + describe(e);
+          read = t.status();
+          problem = "an embedded document: " + t.description();
         }
       }
       if (read == ReadStatus.READ && record.isWriteLimitReached()) {
         read = ReadStatus.CUT;
-        problem = "text beyond " + maxChars + " characters was not read";
+        problem = cut(maxChars);
       }
     }
-    if (!encrypted[0] && "true".equalsIgnoreCase(metadata.get("pdf:encrypted")) && handler.toString().isBlank()) {
-      encrypted[0] = true;
-    }
-    if (read == ReadStatus.READ && !encrypted[0] && detected.equals("application/pdf")) {
-      String damage = PdfStructure.damage(data);
-      if (damage != null) {
-        read = ReadStatus.DAMAGED;
-        problem = "damaged PDF: " + damage;
+    return new Parsed(handler.toString(), List.copyOf(entries), encrypted[0],
+        "true".equalsIgnoreCase(metadata.get("pdf:encrypted")), read, problem);
+  }
+
+  static String cut(int maxChars) {
+    return "text beyond " + maxChars + " characters was not read";
+  }
+
+  static PDFParserConfig pdfConfig() {
+    PDFParserConfig pdf = new PDFParserConfig();
+    pdf.setMaxMainMemoryBytes(PDF_MAIN_MEMORY_BYTES);
+    return pdf;
+  }
+
+  /**
+   * What a parse failure says, read from its exception chain: in this JVM the chain itself, from
+   * a forked parse the stack trace Tika sends back. Only class names decide; messages (which may
+   * quote content) are read for the word "encrypt" and never kept.
+   *
+   * @param classes the simple class names of the chain, outermost first
+   * @param mentionsEncryption whether a message in the chain speaks of encryption
+   * @param mentionsBomb whether a message in the chain is Tika's "suspected zip bomb" (ratio or nesting)
+   */
+  record Trouble(List<String> classes, boolean mentionsEncryption, boolean mentionsBomb) {
+
+    static Trouble of(Throwable e) {
+      List<String> classes = new ArrayList<>();
+      boolean encrypt = false;
+      boolean bomb = false;
+      for (Throwable t = e; t != null && classes.size() < 20; t = t.getCause() == t ? null : t.getCause()) {
+        classes.add(t.getClass().getSimpleName());
+        String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+        encrypt |= message.contains("encrypt");
+        bomb |= message.contains("zip bomb");
       }
+      return new Trouble(classes, encrypt, bomb);
     }
-    return new Result(detected, byName, handler.toString(), encrypted[0], List.copyOf(entries), read, problem);
-  }
 
-  /** Tika's signs of an archive bomb or of nesting past the depth limit: content left unopened on purpose. */
-  private static boolean bomb(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      String name = t.getClass().getSimpleName();
-      if (name.contains("ZipBomb") || name.contains("Depth") || name.equals("SecureSAXException")) return true;
-    }
-    return false;
-  }
-
-  private static String describe(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-    return root == e ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName();
-  }
-
-  private static boolean isEncrypted(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof EncryptedDocumentException) return true;
-      String name = t.getClass().getName();
-      if (name.endsWith("EncryptedDocumentException") || name.endsWith("UnsupportedZipFeatureException")
-          && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("encrypt")) {
-        return true;
+    /** From a Java stack trace: its first line and its "Caused by:" lines; frames are skipped. */
+    static Trouble ofStackTrace(String trace) {
+      List<String> classes = new ArrayList<>();
+      boolean encrypt = false;
+      boolean bomb = false;
+      for (String line : trace.split("\\R")) {
+        String l = line.strip();
+        if (l.startsWith("Caused by: ")) l = l.substring("Caused by: ".length());
+        else if (!classes.isEmpty()) continue;
+        int colon = l.indexOf(':');
+        String cls = colon < 0 ? l : l.substring(0, colon);
+        if (!cls.matches("[\\w.$]+")) continue;
+        classes.add(cls.substring(cls.lastIndexOf('.') + 1));
+        encrypt |= l.toLowerCase(Locale.ROOT).contains("encrypt");
+        bomb |= l.toLowerCase(Locale.ROOT).contains("zip bomb");
       }
+      return new Trouble(classes, encrypt, bomb);
     }
-    return false;
+
+    boolean encrypted() {
+      for (String c : classes) {
+        if (c.endsWith("EncryptedDocumentException") || c.equals("UnsupportedZipFeatureException") && mentionsEncryption) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Archive bombs and nesting past the depth limit are left unopened on purpose; the rest is damage. */
+    ReadStatus status() {
+      if (mentionsBomb) return ReadStatus.NOT_OPENED;
+      for (String c : classes) {
+        if (c.contains("ZipBomb") || c.contains("Depth") || c.equals("SecureSAXException")) return ReadStatus.NOT_OPENED;
+      }
+      return ReadStatus.DAMAGED;
+    }
+
+    String description() {
+      if (classes.isEmpty()) return "unknown failure";
+      String first = classes.get(0);
+      String root = classes.get(classes.size() - 1);
+      return classes.size() == 1 ? first : first + " caused by " + root;
+    }
   }
+
 }

@@ -49,13 +49,16 @@ import se.epostpolicy.internal.Failures;
  * {@link Email#warnings()}. It is also bounded by {@link ReaderLimits}. A message that cannot be
  * read at all gives a {@link MailReadException} naming its source, never its content.
  *
+ * <p>Attachment documents are parsed in this JVM unless the reader is built with
+ * {@link DocumentParsing#forked forked} parsing, which bounds each parse in time and memory.
+ *
  * <p>Instances are immutable and thread-safe. Angus Mail reads some leniency switches only from
  * system properties when its classes load; this class sets those {@code mail.mime.*} properties
  * that the JVM does not already define.
  *
  * @since 0.1
  */
-public final class MailReader {
+public final class MailReader implements AutoCloseable {
 
   static {
     for (String p : List.of("mail.mime.base64.ignoreerrors", "mail.mime.multipart.ignoremissingboundaryparameter",
@@ -84,16 +87,29 @@ public final class MailReader {
   private static final Pattern LOOSE_ADDRESS = Pattern.compile("[\\w.!#$%&'*+/=?^`{|}~-]+@[\\w-]+(?:\\.[\\w-]+)+");
 
   private final ReaderLimits limits;
+  private final DocumentParsing parsing;
+  private final AttachmentExtractor.DocumentParser parser;
   private final Session session;
 
-  /** A reader with {@link ReaderLimits#DEFAULTS}. */
+  /** A reader with {@link ReaderLimits#DEFAULTS}, parsing documents in process. */
   public MailReader() {
     this(ReaderLimits.DEFAULTS);
   }
 
-  /** A reader with the given limits. */
+  /** A reader with the given limits, parsing documents in process. */
   public MailReader(ReaderLimits limits) {
+    this(limits, DocumentParsing.inProcess());
+  }
+
+  /**
+   * A reader with the given limits that parses attachment documents as {@code parsing} says. A
+   * reader with {@linkplain DocumentParsing#forked forked} parsing holds processes: {@link #close()}
+   * it when done.
+   */
+  public MailReader(ReaderLimits limits, DocumentParsing parsing) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.parsing = Objects.requireNonNull(parsing, "parsing");
+    this.parser = AttachmentExtractor.parser(parsing);
     Properties props = new Properties();
     props.setProperty("mail.mime.address.strict", "false");
     props.setProperty("mail.mime.decodefilename", "true");
@@ -105,6 +121,17 @@ public final class MailReader {
   /** The limits this reader applies. */
   public ReaderLimits limits() {
     return limits;
+  }
+
+  /** Where this reader parses attachment documents. */
+  public DocumentParsing documentParsing() {
+    return parsing;
+  }
+
+  /** Stops the forked parsing processes, if any; reading after close is not supported. */
+  @Override
+  public void close() {
+    parser.close();
   }
 
   /**
@@ -280,7 +307,7 @@ public final class MailReader {
   }
 
   private Email extract(MimeMessage message, String source, long size, List<String> early) throws MessagingException {
-    Walk walk = new Walk(limits);
+    Walk walk = new Walk(limits, parser);
     early.forEach(walk::warn);
     Map<String, List<String>> headers = headers(message);
     walk.part(message, 0, true);
@@ -403,8 +430,11 @@ public final class MailReader {
     boolean cutRecorded;
     boolean notOpenedRecorded;
 
-    Walk(ReaderLimits limits) {
+    final AttachmentExtractor.DocumentParser parser;
+
+    Walk(ReaderLimits limits, AttachmentExtractor.DocumentParser parser) {
       this.limits = limits;
+      this.parser = parser;
       this.textBudget = limits.maxTextChars();
       this.openBudget = limits.maxOpenedAttachments();
     }
@@ -555,7 +585,7 @@ public final class MailReader {
       Object content = part.getContent();
       MimeMessage nested = content instanceof MimeMessage m ? m
           : new MimeMessage(null, new ByteArrayInputStream(bytes(part, limits.maxAttachmentBytes())));
-      Walk inner = new Walk(limits);
+      Walk inner = new Walk(limits, parser);
       inner.textBudget = textBudget;
       inner.openBudget = openBudget;
       inner.part(nested, depth + 1, false);
@@ -600,7 +630,7 @@ public final class MailReader {
       } else if (data.length == 0 || detected.startsWith("image/") || detected.startsWith("audio/") || detected.startsWith("video/")) {
         text = "";
       } else {
-        AttachmentExtractor.Result r = AttachmentExtractor.extract(data, name, Math.max(1, textBudget));
+        AttachmentExtractor.Result r = AttachmentExtractor.extract(data, name, Math.max(1, textBudget), parser);
         text = take(r.text());
         encrypted |= r.encrypted();
         entries = r.entries();

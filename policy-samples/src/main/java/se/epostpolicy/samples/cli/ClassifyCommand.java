@@ -34,6 +34,9 @@ final class ClassifyCommand implements Callable<Integer> {
   @Mixin
   EngineOptions engineOptions;
 
+  @Mixin
+  ReadingOptions readingOptions;
+
   @Parameters(arity = "1..*", paramLabel = "PATH", description = ".eml files, mbox files or Maildir folders.")
   List<String> paths = new ArrayList<>();
 
@@ -45,8 +48,8 @@ final class ClassifyCommand implements Callable<Integer> {
     if (engine == null) return engineOptions.failure;
     EvaluationContext context = engineOptions.context();
     Output output = format == Format.json ? new JsonOutput(out) : new TextOutput(out);
-    MailReader reader = new MailReader();
     int[] counts = new int[2];
+    try (MailReader reader = readingOptions.reader()) {
     for (String p : paths) {
       reader.read(Path.of(p), p, outcome -> {
         if (outcome instanceof ReadOutcome.Parsed parsed) {
@@ -63,6 +66,7 @@ final class ClassifyCommand implements Callable<Integer> {
           counts[1]++;
         }
       });
+    }
     }
     output.summary(counts[0], counts[1]);
     out.flush();

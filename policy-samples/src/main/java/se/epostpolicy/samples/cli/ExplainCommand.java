@@ -34,6 +34,9 @@ final class ExplainCommand implements Callable<Integer> {
   @Mixin
   EngineOptions engineOptions;
 
+  @Mixin
+  ReadingOptions readingOptions;
+
   @Parameters(arity = "1", paramLabel = "MAIL", description = "An .eml file (or an mbox or Maildir: every message is explained).")
   String mail;
 
@@ -43,7 +46,8 @@ final class ExplainCommand implements Callable<Integer> {
     PolicyEngine engine = engineOptions.engine(spec);
     if (engine == null) return engineOptions.failure;
     List<Integer> failed = new ArrayList<>();
-    new MailReader().read(Path.of(mail), mail, outcome -> {
+    try (MailReader reader = readingOptions.reader()) {
+    reader.read(Path.of(mail), mail, outcome -> {
       if (outcome instanceof ReadOutcome.Parsed p) {
         try {
           explain(out, engine.evaluate(p.email(), engineOptions.context()), engine.masking());
@@ -56,6 +60,7 @@ final class ExplainCommand implements Callable<Integer> {
         failed.add(1);
       }
     });
+    }
     out.flush();
     return failed.isEmpty() ? PolicyCheck.OK : PolicyCheck.SOME_FAILED;
   }

@@ -33,6 +33,9 @@ final class TestCommand implements Callable<Integer> {
   @Mixin
   RulesOption rules;
 
+  @Mixin
+  ReadingOptions readingOptions;
+
   @Option(names = "--junit", paramLabel = "FILE", description = "Also write the results as JUnit XML.")
   Path junit;
 
@@ -46,11 +49,11 @@ final class TestCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Terminal out = new Terminal(spec.commandLine().getOut());
     RegressionReport report;
-    try {
+    try (MailReader reader = readingOptions.reader()) {
       List<RegressionSuite> suites = RegressionRunner.suites(cases);
       PackRepository repository = rules.repository();
       report = new RegressionRunner(policy -> PolicyEngine.builder().repository(repository).pack(policy)
-          .allowRuleCode(rules.allowRuleCode).build(), new MailReader()).run(suites);
+          .allowRuleCode(rules.allowRuleCode).build(), reader).run(suites);
     } catch (RulePackException e) {
       new Terminal(spec.commandLine().getErr()).printf("policy-check: %s%n", e.getMessage());
       return PolicyCheck.SOME_FAILED;

@@ -23,10 +23,10 @@ class HostileBatchTest {
   @TempDir
   Path dir;
 
-  @Test
-  void everyMessageOfTheBatchIsAnswered() throws Exception {
+  private final List<String> hostile = new ArrayList<>();
+
+  private Path batch() throws Exception {
     Path folder = Files.createDirectory(dir.resolve("batch"));
-    List<String> hostile = new ArrayList<>();
     int n = 0;
     for (; n < 25; n++) Files.write(folder.resolve(String.format("%02d.eml", n)), HostileMail.ordinary(n));
     Files.write(folder.resolve(String.format("%02d.eml", n++)), HostileMail.withPdfBomb());
@@ -36,20 +36,35 @@ class HostileBatchTest {
       Files.write(folder.resolve(String.format("%02d.eml", n++)), e.getValue().get());
     }
     for (; n < 50; n++) Files.write(folder.resolve(String.format("%02d.eml", n)), HostileMail.ordinary(n));
-    Path mbox = dir.resolve("inkorg.mbox");
-    HostileMail.mboxWithHugeLine(mbox, 3, 160L << 20, 3); // the old splitter held the line whole: over 256 MB
+    return folder;
+  }
 
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+  private List<JsonNode> classify(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
         "-cp", System.getProperty("java.class.path"), "se.epostpolicy.samples.cli.PolicyCheck",
-        "classify", "--policy", "region-varmland", "--format", "json", folder.toString(), mbox.toString())
+        "classify", "--policy", "region-varmland", "--format", "json"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command)
         .redirectError(dir.resolve("stderr.txt").toFile()).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
     assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("finished").isTrue();
-
+    exit = p.exitValue();
     List<JsonNode> lines = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
     for (String line : Files.readAllLines(dir.resolve("stdout.txt"))) lines.add(json.readTree(line));
+    return lines;
+  }
+
+  private int exit;
+
+  @Test
+  void everyMessageOfTheBatchIsAnswered() throws Exception {
+    Path folder = batch();
+    Path mbox = dir.resolve("inkorg.mbox");
+    HostileMail.mboxWithHugeLine(mbox, 3, 160L << 20, 3); // the old splitter held the line whole: over 256 MB
+
+    List<JsonNode> lines = classify(folder.toString(), mbox.toString());
     assertThat(lines).as(Files.readString(dir.resolve("stderr.txt"))).hasSize(50 + 7);
-    assertThat(p.exitValue()).isEqualTo(1); // the mbox message over the size limit is a typed error
+    assertThat(exit).isEqualTo(1); // the mbox message over the size limit is a typed error
 
     assertThat(lines.get(25).get("source").asText()).endsWith("25.eml");
     assertThat(lines.get(25).get("mayBeSent").asBoolean()).isFalse();
@@ -68,5 +83,29 @@ class HostileBatchTest {
       assertThat(e.get("error").asText()).contains("larger than the limit");
       assertThat(e.get("mayBeSent").asBoolean()).isFalse();
     });
+  }
+
+  /**
+   * With documents parsed in forked processes of their own small heap, the batch is answered the
+   * same way, message for message: isolation changes where a parse runs, not what it decides.
+   */
+  @Test
+  void forkedParsingDecidesTheBatchAsInProcessParsingDoes() throws Exception {
+    Path folder = batch();
+    List<JsonNode> here = classify(folder.toString());
+    List<JsonNode> forked = classify("--isolate-parsing", "--parse-heap", "128", "--parse-timeout", "60", folder.toString());
+    assertThat(forked).as(Files.readString(dir.resolve("stderr.txt"))).hasSize(50);
+    assertThat(exit).isZero();
+    for (int i = 0; i < 50; i++) {
+      JsonNode a = here.get(i);
+      JsonNode b = forked.get(i);
+      String source = Path.of(a.get("source").asText()).getFileName().toString();
+      assertThat(b.get("source").asText()).isEqualTo(a.get("source").asText());
+      assertThat(b.get("verdicts")).as(source).isEqualTo(a.get("verdicts"));
+      assertThat(b.get("notices")).as(source).isEqualTo(a.get("notices"));
+      assertThat(b.get("mayBeSent")).as(source).isEqualTo(a.get("mayBeSent"));
+      if (hostile.contains(source)) assertThat(b.get("notices").toString()).as(source).contains("CONTENT_NOT_READ");
+    }
+    assertThat(hostile).isNotEmpty();
   }
 }
