@@ -40,14 +40,9 @@ class HostileBatchTest {
   }
 
   private List<JsonNode> classify(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), "se.epostpolicy.samples.cli.PolicyCheck",
-        "classify", "--policy", "region-varmland", "--format", "json"));
+    List<String> command = new ArrayList<>(List.of("classify", "--policy", "region-varmland", "--format", "json"));
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command)
-        .redirectError(dir.resolve("stderr.txt").toFile()).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
-    assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("finished").isTrue();
-    exit = p.exitValue();
+    policyCheck(command);
     List<JsonNode> lines = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();
     for (String line : Files.readAllLines(dir.resolve("stdout.txt"))) lines.add(json.readTree(line));
@@ -55,6 +50,39 @@ class HostileBatchTest {
   }
 
   private int exit;
+
+  /** Runs the command line as a user does, in a JVM of its own with 256 MB. */
+  private void policyCheck(List<String> args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        "-cp", System.getProperty("java.class.path"), "se.epostpolicy.samples.cli.PolicyCheck"));
+    command.addAll(args);
+    Process p = new ProcessBuilder(command)
+        .redirectError(dir.resolve("stderr.txt").toFile()).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
+    assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("finished").isTrue();
+    exit = p.exitValue();
+  }
+
+  /** {@code test} runs every case of a suite with hostile mails among them, and BAS-09 fires exactly on those. */
+  @Test
+  void theTestCommandRunsEveryCaseAroundHostileOnes() throws Exception {
+    Path folder = batch();
+    StringBuilder suite = new StringBuilder("policy: region-varmland\ncases:\n");
+    List<String> names;
+    try (var files = Files.list(folder)) {
+      names = files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    for (String name : names) {
+      suite.append("  - mail: ").append(name).append('\n')
+          .append(hostile.contains(name) || name.equals("25.eml") ? "    fires: [BAS-09]\n" : "    notFires: [BAS-09]\n");
+    }
+    Files.writeString(folder.resolve("suite.yaml"), suite);
+    Path junit = dir.resolve("junit.xml");
+    policyCheck(List.of("test", "--junit", junit.toString(), folder.resolve("suite.yaml").toString()));
+    String out = Files.readString(dir.resolve("stdout.txt"));
+    assertThat(out).as(Files.readString(dir.resolve("stderr.txt"))).contains("50 case(s): 50 passed, 0 failed");
+    assertThat(exit).isZero();
+    assertThat(Files.readString(junit).split("<testcase ", -1)).hasSize(51);
+  }
 
   @Test
   void everyMessageOfTheBatchIsAnswered() throws Exception {
