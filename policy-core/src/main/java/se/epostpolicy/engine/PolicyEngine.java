@@ -148,6 +148,24 @@ public final class PolicyEngine {
     return version(version).compiled().rules();
   }
 
+  /**
+   * Compiles one resolved pack version as an engine does, without building an engine: its rules
+   * by id, with the "nothing decisive fired" rule last (its place the pack's manifest, line 0).
+   * For rule authors' tools, such as the linter, that check a version on its own.
+   *
+   * @param allowRuleCode as for {@link Builder#allowRuleCode(boolean)}
+   * @throws RulePackException with every problem of the version, by file and line
+   */
+  public static List<RuleDescription> compile(ResolvedPack pack, boolean allowRuleCode) {
+    CompiledPack compiled = CompiledPack.compile(pack, allowRuleCode);
+    List<RuleDescription> rules = new ArrayList<>(compiled.rules());
+    Hit review = compiled.reviewHit();
+    PackManifest head = pack.chain().get(0);
+    rules.add(new RuleDescription(review.ruleId(), review.ruleName(), review.citation(), review.reason(), List.of(),
+        head.id() + "/" + head.version() + "/pack.yaml", 0));
+    return List.copyOf(rules);
+  }
+
   /** The "nothing decisive fired" rule of a version (BAS-08 in the base pack). */
   public Hit reviewRule(String version) {
     return version(version).compiled().reviewHit();

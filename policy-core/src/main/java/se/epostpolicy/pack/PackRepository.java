@@ -136,7 +136,23 @@ public final class PackRepository {
       }
       packs.put(folder, read(folder, files));
     }
+    // Rule files outside every pack version folder would be silently ignored: a folder that
+    // holds rules but no manifest reads as "0 packs, 0 problems" otherwise.
+    List<Path> rules;
+    try (Stream<Path> s = Files.walk(root, 4)) {
+      rules = s.filter(Files::isRegularFile).filter(p -> RULE_FILE.matcher(p.getFileName().toString()).matches()).sorted().toList();
+    }
+    for (Path f : rules) {
+      Path dir = f.getParent();
+      String folder = root.relativize(dir).toString().replace('\\', '/');
+      if (root.relativize(dir).getNameCount() == 2 && packs.containsKey(folder)) continue;
+      String file = root.relativize(f).toString().replace('\\', '/');
+      packs.put("\u0000" + file, new Stored(file, null, List.of(new Problem(file, 0, "not part of any pack: a pack version "
+          + "is a folder <id>/<version>/ with a " + MANIFEST + " beside its rule files")), List.of()));
+    }
   }
+
+  private static final java.util.regex.Pattern RULE_FILE = java.util.regex.Pattern.compile("(?i).+\\.(drl|dsl|dslr)");
 
   private static Stored read(String folder, List<PackFile> files) {
     List<Problem> problems = new ArrayList<>();
@@ -300,7 +316,7 @@ public final class PackRepository {
   }
 
   private List<String> available() {
-    return byFolder.keySet().stream().map(f -> f.replace('/', '@')).sorted().toList();
+    return byFolder.keySet().stream().filter(f -> !f.startsWith("\u0000")).map(f -> f.replace('/', '@')).sorted().toList();
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.opentest4j.AssertionFailedError;
 import se.epostpolicy.RulePackException;
-import se.epostpolicy.engine.PackLinter;
+import se.epostpolicy.lint.PackLinter;
 import se.epostpolicy.pack.PackRepository;
 import se.epostpolicy.regression.CaseResult;
 import se.epostpolicy.regression.RegressionCase;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import se.epostpolicy.RulePackException;
-import se.epostpolicy.engine.PackLinter;
+import se.epostpolicy.lint.PackLinter;
 import se.epostpolicy.pack.PackRepository;
 
 /** {@code policy-check lint}: every problem of every pack and version, as file:line: message. */

@@ -1,7 +1,10 @@
 package se.epostpolicy.regression;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -21,11 +24,13 @@ import se.epostpolicy.engine.Verdict;
  * @param notices the exact final notices, or empty when the case does not say
  * @param fires rule ids that must fire (suppressed or not)
  * @param notFires rule ids that must not fire
+ * @param reasons by rule id, words the reason of that rule's hit must contain (the rule must fire):
+ *     a case can hold the explanation a records officer will read, not only the verdict
  * @since 0.1
  */
 public record RegressionCase(String name, String about, Path mail, EvaluationContext context,
                              Optional<Set<Verdict>> verdicts, Optional<Set<Notice>> notices,
-                             List<String> fires, List<String> notFires) {
+                             List<String> fires, List<String> notFires, Map<String, String> reasons) {
   public RegressionCase {
     Objects.requireNonNull(name, "name");
     about = about == null ? "" : Masking.identityNumbersOnly().text(about);
@@ -33,5 +38,6 @@ public record RegressionCase(String name, String about, Path mail, EvaluationCon
     Objects.requireNonNull(context, "context");
     fires = List.copyOf(fires);
     notFires = List.copyOf(notFires);
+    reasons = Collections.unmodifiableMap(new LinkedHashMap<>(reasons));
   }
 }

@@ -1,4 +1,4 @@
-package se.epostpolicy.engine;
+package se.epostpolicy.lint;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import se.epostpolicy.RulePackException;
 import se.epostpolicy.RulePackException.Problem;
+import se.epostpolicy.engine.PolicyEngine;
+import se.epostpolicy.engine.RuleDescription;
 import se.epostpolicy.pack.PackManifest;
 import se.epostpolicy.pack.PackRef;
 import se.epostpolicy.pack.PackRepository;
@@ -74,9 +76,9 @@ public final class PackLinter {
           List<Problem> found = new ArrayList<>();
           ResolvedPack resolved = repository.resolve(new PackRef(m.id(), Optional.of(m.version())), found);
           problems.addAll(found);
-          CompiledPack compiled = CompiledPack.compile(resolved, allowRuleCode);
-          problems.addAll(citations(resolved, compiled, sources));
-          problems.addAll(duplicateIds(compiled.rules()));
+          List<RuleDescription> rules = PolicyEngine.compile(resolved, allowRuleCode);
+          problems.addAll(citations(resolved, rules, sources));
+          problems.addAll(duplicateIds(rules.subList(0, rules.size() - 1)));
         } catch (RulePackException e) {
           problems.addAll(e.problems());
         }
@@ -86,14 +88,10 @@ public final class PackLinter {
         .thenComparing(Problem::message)).toList();
   }
 
-  private static List<Problem> citations(ResolvedPack pack, CompiledPack compiled, List<Path> sources) {
+  private static List<Problem> citations(ResolvedPack pack, List<RuleDescription> rules, List<Path> sources) {
     Set<String> citable = new LinkedHashSet<>();
     for (PackManifest m : pack.chain()) citable.addAll(m.citable());
     List<Problem> out = new ArrayList<>();
-    List<RuleDescription> rules = new ArrayList<>(compiled.rules());
-    Hit review = compiled.reviewHit();
-    rules.add(new RuleDescription(review.ruleId(), review.ruleName(), review.citation(), review.reason(), List.of(),
-        pack.chain().get(0).id() + "/" + pack.chain().get(0).version() + "/pack.yaml", 0));
     for (RuleDescription r : rules) {
       String document = r.citation().document();
       if (!citable.contains(document)) {

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +41,11 @@ import se.epostpolicy.engine.Verdict;
  *     notices: []
  *     fires: [VRM-02]
  *     notFires: [VRM-03]
+ *     reason: {VRM-02: journalföras}
  * </pre>
+ *
+ * <p>A key a case does not know is a problem, so a misspelt expectation ({@code notfires:}) cannot
+ * pass silently.
  *
  * @param file the suite file
  * @param policy the pack reference the cases are judged by
@@ -52,6 +58,9 @@ public record RegressionSuite(Path file, String policy, List<RegressionCase> cas
   public static final String FILE_NAME = "suite.yaml";
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private static final List<String> CASE_KEYS =
+      List.of("mail", "about", "context", "verdicts", "notices", "fires", "notFires", "reason");
 
   public RegressionSuite {
     Objects.requireNonNull(file, "file");
@@ -92,6 +101,20 @@ public record RegressionSuite(Path file, String policy, List<RegressionCase> cas
           problems.add(new Problem(file.toString(), 0, "case " + i + " has no 'mail'"));
           continue;
         }
+        for (java.util.Iterator<String> keys = c.fieldNames(); keys.hasNext(); ) {
+          String key = keys.next();
+          if (!CASE_KEYS.contains(key)) {
+            problems.add(new Problem(file.toString(), 0, "case " + i + ": unknown key '" + key + "' (known: " + CASE_KEYS + ")"));
+          }
+        }
+        Map<String, String> reasons = new LinkedHashMap<>();
+        if (c.has("reason")) {
+          if (!c.get("reason").isObject()) {
+            problems.add(new Problem(file.toString(), 0, "case " + i + ": 'reason' maps rule ids to words of their reason, as {VRM-02: journalföras}"));
+          } else {
+            c.get("reason").fields().forEachRemaining(e -> reasons.put(e.getKey(), e.getValue().asText()));
+          }
+        }
         Path mail = file.resolveSibling(mailName);
         if (!Files.isRegularFile(mail)) problems.add(new Problem(file.toString(), 0, "case " + i + ": no file " + mailName));
         try {
@@ -104,7 +127,7 @@ public record RegressionSuite(Path file, String policy, List<RegressionCase> cas
           cases.add(new RegressionCase(folder + mailName + " [" + i + "]", c.path("about").asText(""), mail, context,
               c.has("verdicts") ? Optional.of(enums(c.get("verdicts"), Verdict.class)) : Optional.empty(),
               c.has("notices") ? Optional.of(enums(c.get("notices"), Notice.class)) : Optional.empty(),
-              strings(c.get("fires")), strings(c.get("notFires"))));
+              strings(c.get("fires")), strings(c.get("notFires")), reasons));
         } catch (IllegalArgumentException e) {
           problems.add(new Problem(file.toString(), 0, "case " + i + ": " + e.getMessage()));
         }
@@ -129,6 +152,14 @@ public record RegressionSuite(Path file, String policy, List<RegressionCase> cas
     List<String> fired = decision.hits().stream().map(Hit::ruleId).distinct().toList();
     for (String id : c.fires()) if (!fired.contains(id)) failures.add("rule " + id + " should fire but did not");
     for (String id : c.notFires()) if (fired.contains(id)) failures.add("rule " + id + " should not fire but did");
+    c.reasons().forEach((id, words) -> {
+      List<String> reasons = decision.hits().stream().filter(h -> h.ruleId().equals(id)).map(Hit::reason).toList();
+      if (reasons.isEmpty()) {
+        failures.add("rule " + id + " should fire with a reason saying \"" + words + "\" but did not fire");
+      } else if (reasons.stream().noneMatch(r -> r.toLowerCase(Locale.ROOT).contains(words.toLowerCase(Locale.ROOT)))) {
+        failures.add("rule " + id + ": its reason should say \"" + words + "\" but says \"" + reasons.get(0) + "\"");
+      }
+    });
     if (!failures.isEmpty()) {
       for (Hit h : decision.hits()) {
         failures.add("  hit " + h.ruleId() + " → " + h.outcome().name() + (h.suppressed() ? " (suppressed by " + h.suppressedBy() + ")" : ""));
