@@ -11,31 +11,73 @@ import se.epostpolicy.facts.MailFacts;
 import se.epostpolicy.facts.Marker;
 
 /**
- * What must happen to one message, and why. {@link #toString()} names no content: markers carry
- * only masked evidence.
+ * What must happen to one message, and why. Immutable; only the engine makes decisions, so one
+ * cannot be forged by a caller. {@link #toString()} names no content: markers carry only masked
+ * evidence.
  *
- * @param source where the message came from
- * @param pack the pack version that decided ({@code region-varmland@2019-01-01})
- * @param direction the message's direction
- * @param verdicts the final primary verdicts, after precedence
- * @param notices the notices, {@link Notice#REVIEW} when no primary verdict stands
- * @param hits every outcome of every rule that fired, suppressed ones included, in firing order
- * @param facts the facts the rules saw
- * @param warnings what could not be read fully; the decision may rest on part of the message
  * @since 0.1
  */
-public record Decision(String source, String pack, Direction direction, Set<Verdict> verdicts,
-                       Set<Notice> notices, List<Hit> hits, MailFacts facts, List<String> warnings) {
+public final class Decision {
 
-  public Decision {
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(pack, "pack");
-    Objects.requireNonNull(direction, "direction");
-    verdicts = verdicts.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(verdicts));
-    notices = notices.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(notices));
-    hits = List.copyOf(hits);
-    Objects.requireNonNull(facts, "facts");
-    warnings = List.copyOf(warnings);
+  private final String source;
+  private final String pack;
+  private final Direction direction;
+  private final Set<Verdict> verdicts;
+  private final Set<Notice> notices;
+  private final List<Hit> hits;
+  private final MailFacts facts;
+  private final List<String> warnings;
+
+  Decision(String source, String pack, Direction direction, Set<Verdict> verdicts, Set<Notice> notices, List<Hit> hits,
+           MailFacts facts, List<String> warnings) {
+    this.source = Objects.requireNonNull(source, "source");
+    this.pack = Objects.requireNonNull(pack, "pack");
+    this.direction = Objects.requireNonNull(direction, "direction");
+    this.verdicts = verdicts.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(verdicts));
+    this.notices = notices.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(notices));
+    this.hits = List.copyOf(hits);
+    this.facts = Objects.requireNonNull(facts, "facts");
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /** Where the message came from. */
+  public String source() {
+    return source;
+  }
+
+  /** The pack version that decided ({@code region-varmland@2019-01-01}). */
+  public String pack() {
+    return pack;
+  }
+
+  /** The message's direction. */
+  public Direction direction() {
+    return direction;
+  }
+
+  /** The final primary verdicts, after precedence. */
+  public Set<Verdict> verdicts() {
+    return verdicts;
+  }
+
+  /** The notices, {@link Notice#REVIEW} when no primary verdict stands. */
+  public Set<Notice> notices() {
+    return notices;
+  }
+
+  /** Every outcome of every rule that fired, suppressed ones included, in firing order. */
+  public List<Hit> hits() {
+    return hits;
+  }
+
+  /** The facts the rules saw. */
+  public MailFacts facts() {
+    return facts;
+  }
+
+  /** What could not be read fully; the decision may rest on part of the message. */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /** The markers found, with location and masked evidence. */
@@ -69,6 +111,18 @@ public record Decision(String source, String pack, Direction direction, Set<Verd
   /** The ids of the rules whose outcomes stand (not suppressed), in firing order, without repeats. */
   public List<String> firedRules() {
     return hits.stream().filter(h -> !h.suppressed()).map(Hit::ruleId).distinct().toList();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Decision d && source.equals(d.source) && pack.equals(d.pack) && direction == d.direction
+        && verdicts.equals(d.verdicts) && notices.equals(d.notices) && hits.equals(d.hits) && facts.equals(d.facts)
+        && warnings.equals(d.warnings);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(source, pack, direction, verdicts, notices, hits, facts, warnings);
   }
 
   @Override

@@ -4,31 +4,87 @@ import java.util.Objects;
 
 /**
  * One outcome of one rule that fired, with the paragraph that demands it and whether precedence
- * set it aside.
+ * set it aside. Only the engine makes hits: a decision's parts cannot be forged by a caller.
  *
- * @param ruleId the catalogue id ({@code VRM-01})
- * @param ruleName the rule's name in its file
- * @param outcome the verdict or notice
- * @param citation the paragraph that demands it
- * @param reason why, in Swedish, for the person who reads the decision
- * @param suppressed precedence set this outcome aside
- * @param suppressedBy what set it aside ({@code FORBIDDEN_TO_SEND}, {@code DO_NOT_DELETE} or a rule
- *     id that prevails), or an empty string
  * @since 0.1
  */
-public record Hit(String ruleId, String ruleName, Outcome outcome, Citation citation, String reason,
-                  boolean suppressed, String suppressedBy) {
+public final class Hit {
 
-  public Hit {
-    Objects.requireNonNull(ruleId, "ruleId");
-    Objects.requireNonNull(ruleName, "ruleName");
-    Objects.requireNonNull(outcome, "outcome");
-    Objects.requireNonNull(citation, "citation");
-    Objects.requireNonNull(reason, "reason");
-    suppressedBy = suppressedBy == null ? "" : suppressedBy;
+  private final String ruleId;
+  private final String ruleName;
+  private final Outcome outcome;
+  private final Citation citation;
+  private final String reason;
+  private final boolean suppressed;
+  private final String suppressedBy;
+
+  Hit(String ruleId, String ruleName, Outcome outcome, Citation citation, String reason, boolean suppressed,
+      String suppressedBy) {
+    this.ruleId = Objects.requireNonNull(ruleId, "ruleId");
+    this.ruleName = Objects.requireNonNull(ruleName, "ruleName");
+    this.outcome = Objects.requireNonNull(outcome, "outcome");
+    this.citation = Objects.requireNonNull(citation, "citation");
+    this.reason = Objects.requireNonNull(reason, "reason");
+    this.suppressed = suppressed;
+    this.suppressedBy = suppressedBy == null ? "" : suppressedBy;
   }
 
   Hit suppress(String by) {
     return new Hit(ruleId, ruleName, outcome, citation, reason, true, by);
+  }
+
+  /** The catalogue id ({@code VRM-01}). */
+  public String ruleId() {
+    return ruleId;
+  }
+
+  /** The rule's name in its file. */
+  public String ruleName() {
+    return ruleName;
+  }
+
+  /** The verdict or notice. */
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  /** The paragraph that demands it. */
+  public Citation citation() {
+    return citation;
+  }
+
+  /** Why, in Swedish, for the person who reads the decision. */
+  public String reason() {
+    return reason;
+  }
+
+  /** Whether precedence set this outcome aside. */
+  public boolean suppressed() {
+    return suppressed;
+  }
+
+  /**
+   * What set it aside ({@code FORBIDDEN_TO_SEND}, {@code DO_NOT_DELETE} or a rule id that
+   * prevails), or an empty string.
+   */
+  public String suppressedBy() {
+    return suppressedBy;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Hit h && ruleId.equals(h.ruleId) && ruleName.equals(h.ruleName) && outcome.equals(h.outcome)
+        && citation.equals(h.citation) && reason.equals(h.reason) && suppressed == h.suppressed
+        && suppressedBy.equals(h.suppressedBy);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(ruleId, ruleName, outcome, citation, reason, suppressed, suppressedBy);
+  }
+
+  @Override
+  public String toString() {
+    return "Hit[" + ruleId + " → " + outcome.name() + (suppressed ? " suppressed by " + suppressedBy : "") + ", " + citation + "]";
   }
 }
