@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.2
  */
-public final class Icd10 {
+final class Icd10 {
 
   /** The blocks of ICD-10 chapters I–XXII, first and last category of each. */
   private static final String BLOCKS =

@@ -12,7 +12,7 @@ import se.epostpolicy.facts.Zone;
  *
  * @since 0.1
  */
-public final class IdentityNumberDetector implements Detector {
+final class IdentityNumberDetector implements Detector {
 
   @Override
   public void detect(List<ScannedText> texts, DetectionContext context, Consumer<Marker> found) {

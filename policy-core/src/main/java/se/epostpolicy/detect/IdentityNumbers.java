@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1
  */
-public final class IdentityNumbers {
+final class IdentityNumbers {
 
   private static final Pattern CANDIDATE =
       Pattern.compile("(?<![\\p{L}\\d+\\-/.,])(\\d{2})?(\\d{2})(\\d{2})(\\d{2}) ?([-+])? ?(\\d{4})(?![\\p{L}\\d\\-/]|[.,]\\d)");

@@ -37,7 +37,7 @@ import se.epostpolicy.facts.Zone;
  *
  * @since 0.1
  */
-public final class VocabularyDetector implements Detector {
+final class VocabularyDetector implements Detector {
 
   private static final Pattern DOSE = Pattern.compile(
       "(?iu)^[\\s:,(]{0,3}(?:[\\p{L}-]+\\s+){0,3}?(?:\\d+(?:[.,]\\d+)?\\s?(?:mg|g|mikrogram|µg|mcg|ug|ml|e|ie|enheter|units?|mmol|"

@@ -65,7 +65,11 @@ class DetectorCorpusTest {
     assertThat(below).as("marker types below the bar").isEmpty();
   }
 
-  /** The held-out lines were never used to tune the lists: reported, not gating. */
+  /**
+   * The held-out lines were never used to tune the lists. They gate at the figure measured when
+   * the gate was set (89 of 90 right: one THREAT false hit, "döda myten"), so a change that loses
+   * any of them fails; tune on other texts, never on these.
+   */
   @Test
   void heldOutTextsAreMeasuredAndReported() throws Exception {
     Detectors detectors = new Detectors(
@@ -90,7 +94,10 @@ class DetectorCorpusTest {
         c[0] + c[1] == 0 ? 0 : (double) c[0] / (c[0] + c[1]), c[0] + c[2] == 0 ? 0 : (double) c[0] / (c[0] + c[2])));
     wrong.forEach(System.out::println);
     assertThat(lines).isGreaterThanOrEqualTo(90);
+    assertThat(wrong).as("held-out texts decided wrongly").hasSizeLessThanOrEqualTo(HELD_OUT_WRONG_AT_MOST);
   }
+
+  private static final int HELD_OUT_WRONG_AT_MOST = 1;
 
   static List<Example> read(Path file) throws Exception {
     List<Example> out = new ArrayList<>();
