@@ -49,7 +49,6 @@ import se.epostpolicy.pack.ResolvedPack;
 public final class PolicyEngine {
 
   private static final int MAX_RULE_FIRINGS = 10_000;
-  private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
   /** One version of the pack, compiled, with the profile and extractor it judges by and the masking of its vocabulary. */
   private record Version(PackManifest manifest, CompiledPack compiled, OrganisationProfile profile, FactExtractor extractor,
@@ -57,6 +56,7 @@ public final class PolicyEngine {
 
   private final String packId;
   private final List<Version> versions;
+  private final List<PackManifest> manifests;
   private final VersionSelection selection;
 
   private PolicyEngine(Builder b) {
@@ -79,9 +79,14 @@ public final class PolicyEngine {
       loaded.add(new Version(m, compiled, profile, new FactExtractor(profile, detectors, b.clock), detectors.masking()));
     }
     this.versions = List.copyOf(loaded);
+    this.manifests = versions.stream().map(Version::manifest).toList();
     this.selection = b.selection != null ? b.selection
         : ref.version().map(VersionSelection::exactly).orElse(VersionSelection.newest());
-    if (selection instanceof VersionSelection.Exactly e) version(e.version()); // an unknown version fails now
+    try {
+      selection.choose(manifests, null); // an unknown exact version fails now, not at the first message
+    } catch (EvaluationException dateBound) {
+      // a choice by date is made per message
+    }
   }
 
   /**
@@ -104,7 +109,7 @@ public final class PolicyEngine {
    * The manifest of the version this engine judges by when the message's date does not matter:
    * the selected one, or the newest when each message picks its own.
    */
-  public PackManifest pack() {
+  public PackManifest manifest() {
     return defaultVersion().manifest();
   }
 
@@ -214,13 +219,13 @@ public final class PolicyEngine {
         Objects.requireNonNull(context, "context"), List.of());
   }
 
+  /** The version for work without a message date (facts, rule listings): the selection's, else the newest. */
   private Version defaultVersion() {
-    if (selection instanceof VersionSelection.Exactly e) return version(e.version());
-    if (selection instanceof VersionSelection.InForceOn on) {
-      Version v = inForce(on.date());
-      if (v != null) return v;
+    try {
+      return select(null);
+    } catch (EvaluationException e) {
+      return versions.get(versions.size() - 1);
     }
-    return versions.get(versions.size() - 1);
   }
 
   private Version version(String version) {
@@ -229,30 +234,10 @@ public final class PolicyEngine {
             versions.stream().map(v -> v.manifest().ref()).toList()));
   }
 
-  private Version inForce(LocalDate date) {
-    Version chosen = null;
-    for (Version v : versions) if (v.manifest().inForceOn(date)) chosen = v; // oldest first: the last that applies
-    return chosen;
-  }
-
   private Version select(Instant messageDate) {
-    LocalDate date;
-    if (selection instanceof VersionSelection.OnMessageDate) {
-      if (messageDate == null) {
-        throw new EvaluationException(packId + ": the message has no readable Date, so the version in force cannot be chosen", null);
-      }
-      date = messageDate.atZone(SWEDEN).toLocalDate();
-    } else if (selection instanceof VersionSelection.InForceOn on) {
-      date = on.date();
-    } else {
-      return defaultVersion();
-    }
-    Version v = inForce(date);
-    if (v == null) {
-      throw new EvaluationException(packId + ": no version was in force on " + date + "; the first, "
-          + versions.get(0).manifest().ref() + ", applies from " + versions.get(0).manifest().inForce(), null);
-    }
-    return v;
+    PackManifest chosen = selection.choose(manifests, messageDate);
+    for (Version v : versions) if (v.manifest() == chosen) return v;
+    throw new IllegalStateException("a selection chose a version the engine does not hold: " + chosen.ref());
   }
 
   private Decision decide(Version version, String source, MailFacts facts, EvaluationContext context, List<String> warnings) {

@@ -123,11 +123,11 @@ public final class ReloadingPolicyEngine implements AutoCloseable {
     try {
       PolicyEngine next = build.apply(PackRepository.directory(folder));
       current.set(next);
-      return new ReloadResult(true, next.pack().ref(), List.of());
+      return new ReloadResult(true, next.manifest().ref(), List.of());
     } catch (RulePackException e) {
-      return new ReloadResult(false, current().pack().ref(), e.problems());
+      return new ReloadResult(false, current().manifest().ref(), e.problems());
     } catch (PolicyException e) {
-      return new ReloadResult(false, current().pack().ref(), List.of(new Problem(folder.toString(), 0, e.getMessage())));
+      return new ReloadResult(false, current().manifest().ref(), List.of(new Problem(folder.toString(), 0, e.getMessage())));
     }
   }
 

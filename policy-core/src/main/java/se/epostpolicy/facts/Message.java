@@ -94,6 +94,37 @@ public record Message(
     exposedMarkers = exposedMarkers.isEmpty() ? java.util.Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(exposedMarkers));
   }
 
+  /**
+   * Of "tillfällig eller ringa betydelse" (catalogue reading 4): a mass mailing or newsletter, a
+   * delivery or read receipt, an automatic reply. Such mail is not registered; what is inbound or
+   * an automatic reply may be deleted (BAS-02).
+   */
+  public boolean minorImportance() {
+    return bulk || deliveryReport || readReport || autoReply;
+  }
+
+  /**
+   * Sensitive content as catalogue reading 1 lists it, anywhere in the message: patient or health
+   * data, sensitive personal data, a social-care client, a confidentiality marking, a personal
+   * assessment.
+   */
+  public boolean sensitiveContent() {
+    for (MarkerType t : SENSITIVE) if (markers.contains(t)) return true;
+    return false;
+  }
+
+  private static final java.util.Set<MarkerType> SENSITIVE = java.util.EnumSet.of(MarkerType.PATIENT_DATA,
+      MarkerType.HEALTH_DATA, MarkerType.SENSITIVE_PERSONAL_DATA, MarkerType.SOCIAL_CARE_CLIENT,
+      MarkerType.CONFIDENTIALITY_MARKING, MarkerType.PERSONAL_ASSESSMENT);
+
+  /**
+   * A printer's scan sent to one internal address and no other: the user's own mailbox
+   * (catalogue reading 2), where a scan may go and nowhere else.
+   */
+  public boolean scannedToOwnMailbox() {
+    return scanToMail && recipientCount == 1 && externalRecipientCount == 0;
+  }
+
   /** True when the message leaves the organisation. */
   public boolean outbound() {
     return direction == Direction.OUTBOUND;

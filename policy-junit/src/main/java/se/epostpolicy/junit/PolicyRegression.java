@@ -103,7 +103,7 @@ public final class PolicyRegression {
           if (!r.passed()) throw new AssertionFailedError(String.join("\n", r.failures()));
         }));
       }
-      nodes.add(dynamicContainer(suite.policy() + " › " + suite.file(), suite.file().toUri(), tests.stream()));
+      nodes.add(dynamicContainer(suite.pack() + " › " + suite.file(), suite.file().toUri(), tests.stream()));
     }
     nodes.add(dynamicTest("coverage of the rules (at least " + minCoverage + " %)", () -> {
       // The cases ran as the tests before this one; when some were filtered out, run them all here.

@@ -42,8 +42,8 @@
 [condition][]- är inte ett massutskick eller nyhetsbrev=!bulk
 [condition][]- är en leveransrapport=deliveryReport
 [condition][]- är ett läskvitto=readReport
-[condition][]- är av ringa betydelse=(bulk || deliveryReport || readReport || autoReply)
-[condition][]- är inte av ringa betydelse=!(bulk || deliveryReport || readReport || autoReply)
+[condition][]- är av ringa betydelse=minorImportance
+[condition][]- är inte av ringa betydelse=!minorImportance
 [condition][]- kommer från en multifunktionsskrivare=scanToMail
 [condition][]- kommer inte från en multifunktionsskrivare=!scanToMail
 [condition][]- är krypterat=encrypted

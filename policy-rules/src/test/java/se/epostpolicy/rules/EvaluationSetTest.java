@@ -82,7 +82,7 @@ class EvaluationSetTest {
       assertThat(dir).as("evaluation half %s", half).isDirectory();
       Map<String, Score> perPack = new TreeMap<>();
       for (RegressionSuite suite : RegressionSuite.findAll(dir)) {
-        String pack = suite.policy().replaceAll("@.*", "");
+        String pack = suite.pack().replaceAll("@.*", "");
         Score s = perPack.computeIfAbsent(pack, k -> new Score());
         for (RegressionCase c : suite.cases()) {
           CaseResult r = runner.run(suite, c);
@@ -103,7 +103,7 @@ class EvaluationSetTest {
           if (!expectForbidden && forbidden) s.falseForbidden++;
           // The frozen half's wrong cases stay unnamed: whoever tunes must not learn them one by one.
           if (!exact && half.equals("tuning")) {
-            String line = half + " " + suite.policy() + " " + c.name() + ": expected " + expected + " but was " + actual;
+            String line = half + " " + suite.pack() + " " + c.name() + ": expected " + expected + " but was " + actual;
             if (verbose) line += " — " + c.about() + "\n      " + String.join("\n      ", r.failures());
             wrong.add(line);
           }

@@ -31,7 +31,7 @@ class NearMissCasesTest {
     Map<String, TreeSet<String>> negative = new TreeMap<>();
     TreeSet<String> ruleIds = new TreeSet<>();
     for (RegressionSuite suite : RegressionSuite.findAll(CASES)) {
-      ruleIds.addAll(engine(suite.policy()).ruleIds());
+      ruleIds.addAll(engine(suite.pack()).ruleIds());
       for (RegressionCase c : suite.cases()) {
         c.fires().forEach(id -> positive.computeIfAbsent(id, k -> new TreeSet<>()).add(c.name()));
         c.notFires().forEach(id -> negative.computeIfAbsent(id, k -> new TreeSet<>()).add(c.name()));

@@ -73,7 +73,7 @@ public record RegressionReport(List<CaseResult> results, List<RuleCoverage> cove
         for (CaseResult c : cases) {
           xml.writeCharacters("\n    ");
           xml.writeStartElement("testcase");
-          xml.writeAttribute("classname", e.getKey().policy());
+          xml.writeAttribute("classname", e.getKey().pack());
           xml.writeAttribute("name", c.regressionCase().name() + (c.regressionCase().about().isEmpty() ? "" : " › " + c.regressionCase().about()));
           xml.writeAttribute("time", seconds(c.time()));
           if (!c.passed()) {

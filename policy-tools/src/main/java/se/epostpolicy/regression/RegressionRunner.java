@@ -66,7 +66,7 @@ public final class RegressionRunner {
     Decision decision = null;
     List<String> failures;
     try {
-      decision = engine(suite.policy()).evaluate(reader.readFile(c.mail()), c.context());
+      decision = engine(suite.pack()).evaluate(reader.readFile(c.mail()), c.context());
       failures = RegressionSuite.check(c, decision);
     } catch (PolicyException e) {
       failures = List.of("could not be evaluated: " + e.getMessage());
@@ -93,7 +93,7 @@ public final class RegressionRunner {
     for (RegressionSuite s : suites) {
       PolicyEngine engine;
       try {
-        engine = engine(s.policy());
+        engine = engine(s.pack());
       } catch (PolicyException e) {
         continue; // the cases already report it
       }

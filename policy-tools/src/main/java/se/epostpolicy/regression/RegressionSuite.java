@@ -32,7 +32,7 @@ import se.epostpolicy.engine.Verdict;
  * A {@code suite.yaml} of regression cases beside the mails it names:
  *
  * <pre>
- * policy: region-varmland@2019-01-01
+ * pack: region-varmland@2019-01-01
  * cases:
  *   - mail: journal-inbound-patient-data.eml
  *     about: a parent writes about a child's diagnosis
@@ -48,11 +48,11 @@ import se.epostpolicy.engine.Verdict;
  * pass silently.
  *
  * @param file the suite file
- * @param policy the pack reference the cases are judged by
+ * @param pack the pack reference the cases are judged by ({@code policy:} is read as the same key)
  * @param cases the cases, in file order
  * @since 0.1
  */
-public record RegressionSuite(Path file, String policy, List<RegressionCase> cases) {
+public record RegressionSuite(Path file, String pack, List<RegressionCase> cases) {
 
   /** The suite file name looked for in case folders. */
   public static final String FILE_NAME = "suite.yaml";
@@ -64,7 +64,7 @@ public record RegressionSuite(Path file, String policy, List<RegressionCase> cas
 
   public RegressionSuite {
     Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(pack, "pack");
     cases = List.copyOf(cases);
   }
 
@@ -90,7 +90,8 @@ public record RegressionSuite(Path file, String policy, List<RegressionCase> cas
     } catch (IOException e) {
       throw new RulePackException(file.toString(), List.of(new Problem(file.toString(), 0, "not valid YAML: " + e.getMessage().lines().findFirst().orElse(""))));
     }
-    if (root == null || !root.hasNonNull("policy")) problems.add(new Problem(file.toString(), 0, "missing 'policy'"));
+    String pack = root == null ? null : root.hasNonNull("pack") ? root.get("pack").asText() : root.hasNonNull("policy") ? root.get("policy").asText() : null;
+    if (pack == null) problems.add(new Problem(file.toString(), 0, "missing 'pack' (the pack the cases are judged by, id@version)"));
     List<RegressionCase> cases = new ArrayList<>();
     if (root != null) {
       int i = 0;
@@ -134,7 +135,7 @@ public record RegressionSuite(Path file, String policy, List<RegressionCase> cas
       }
     }
     if (!problems.isEmpty()) throw new RulePackException(file.toString(), problems);
-    return new RegressionSuite(file, root.get("policy").asText(), cases);
+    return new RegressionSuite(file, pack, cases);
   }
 
   /**

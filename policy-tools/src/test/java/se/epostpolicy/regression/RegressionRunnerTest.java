@@ -37,7 +37,7 @@ class RegressionRunnerTest {
   @Test
   void casesPassWhenTheDecisionIsAsExpectedAndCoverageCountsTheRulesTheyFire() throws Exception {
     RegressionReport report = run("""
-        policy: test-org@1
+        pack: test-org@1
         cases:
           - mail: in.eml
             verdicts: [REGISTER, DELETE]

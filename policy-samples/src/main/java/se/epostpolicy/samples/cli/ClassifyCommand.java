@@ -58,11 +58,11 @@ final class ClassifyCommand implements Callable<Integer> {
             output.decision(d);
             counts[0]++;
           } catch (PolicyException e) {
-            output.failure(outcome.source(), engine.pack().ref(), e.getMessage());
+            output.failure(outcome.source(), engine.manifest().ref(), e.getMessage());
             counts[1]++;
           }
         } else {
-          output.failure(outcome.source(), engine.pack().ref(), ((ReadOutcome.Unreadable) outcome).error().getMessage());
+          output.failure(outcome.source(), engine.manifest().ref(), ((ReadOutcome.Unreadable) outcome).error().getMessage());
           counts[1]++;
         }
       });

@@ -20,7 +20,7 @@ import se.epostpolicy.pack.PackRepository;
 /** The options every command that judges mail shares: which pack, which version, which organisation, what context. */
 final class EngineOptions {
 
-  @Option(names = "--policy", required = true, paramLabel = "<id>[@<version>]",
+  @Option(names = {"--pack", "--policy"}, required = true, paramLabel = "<id>[@<version>]",
       description = "The rule pack, newest version unless one is given (e.g. region-varmland@2019-01-01).")
   String policy;
 

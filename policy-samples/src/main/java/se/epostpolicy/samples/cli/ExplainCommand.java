@@ -89,9 +89,11 @@ final class ExplainCommand implements Callable<Integer> {
     if (m.bulk()) kinds.add("bulk/list");
     if (m.deliveryReport()) kinds.add("delivery report");
     if (m.readReport()) kinds.add("read receipt");
-    if (m.scanToMail()) kinds.add("scan-to-mail");
+    if (m.scanToMail()) kinds.add(m.scannedToOwnMailbox() ? "scan-to-mail to the user's own mailbox" : "scan-to-mail");
+    if (m.minorImportance()) kinds.add("of minor importance");
     out.printf("  kind             %s%n", kinds.isEmpty() ? "ordinary mail" : String.join("; ", kinds));
     out.printf("  protection       %s%n", m.encryption());
+    if (m.sensitiveContent()) out.println("  content          sensitive (patient, health, social-care or sensitive personal data, a marking or an assessment)");
     List<String> suspicious = new ArrayList<>();
     if (m.riskyAttachment()) suspicious.add("risky attachment");
     if (m.authenticationFailed()) suspicious.add("authentication failed");

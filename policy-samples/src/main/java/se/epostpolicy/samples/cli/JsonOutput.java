@@ -39,7 +39,7 @@ final class JsonOutput implements Output {
     for (Hit h : d.hits()) {
       ObjectNode hit = hits.addObject();
       hit.put("rule", h.ruleId());
-      hit.put("verdict", h.outcome().name());
+      hit.put("outcome", h.outcome().name());
       hit.put("citation", h.citation().toString());
       hit.put("reason", h.reason());
       hit.put("suppressed", h.suppressed());
@@ -91,7 +91,7 @@ final class JsonOutput implements Output {
   private static ObjectNode base(String source, String policy) {
     ObjectNode o = JSON.createObjectNode();
     o.put("source", source);
-    o.put("policy", policy);
+    o.put("pack", policy);
     return o;
   }
 

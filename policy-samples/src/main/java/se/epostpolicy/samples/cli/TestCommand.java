@@ -60,7 +60,7 @@ final class TestCommand implements Callable<Integer> {
     }
     for (CaseResult r : report.results()) {
       if (r.passed()) continue;
-      out.printf("FAIL %s (%s)%n", r.regressionCase().name(), r.suite().policy());
+      out.printf("FAIL %s (%s)%n", r.regressionCase().name(), r.suite().pack());
       if (!r.regressionCase().about().isEmpty()) out.printf("     %s%n", r.regressionCase().about());
       out.printf("     mail: %s%n", r.regressionCase().mail());
       for (String f : r.failures()) out.printf("     %s%n", f);

@@ -33,8 +33,8 @@ class PolicyCheckTest {
     assertThat(decisions).hasSizeGreaterThanOrEqualTo(15);
     for (JsonNode d : decisions) {
       assertThat(d.fieldNames()).toIterable()
-          .contains("source", "policy", "direction", "verdicts", "notices", "hits", "markers", "error");
-      assertThat(d.get("policy").asText()).isEqualTo("region-varmland@2019-01-01");
+          .contains("source", "pack", "direction", "verdicts", "notices", "hits", "markers", "error");
+      assertThat(d.get("pack").asText()).isEqualTo("region-varmland@2019-01-01");
       assertThat(d.get("error").isNull()).isTrue();
     }
     assertThat(decisions).extracting(d -> d.get("source").asText()).contains("samples/inkorg-anna.mbox#2");
@@ -137,7 +137,7 @@ class PolicyCheckTest {
     CliRun fixed = run("classify", "--policy", "region-halland", "--format", "json", "--at", "2026-01-01",
         "samples/01-inkommen-ansokan-om-bidrag.eml");
     assertThat(fixed.exit()).isZero();
-    assertThat(lines(fixed.out()).get(0).get("policy").asText()).isEqualTo("region-halland@2025-11-18");
+    assertThat(lines(fixed.out()).get(0).get("pack").asText()).isEqualTo("region-halland@2025-11-18");
     assertThat(run("classify", "--policy", "region-halland", "--at", "igår", "samples").exit()).isEqualTo(2);
   }
 
@@ -147,7 +147,7 @@ class PolicyCheckTest {
       CliRun r = run("classify", "--policy", pack, "--format", "json", "samples");
       assertThat(r.exit()).as(pack + ": " + r.err()).isZero();
       assertThat(lines(r.out())).as(pack).hasSizeGreaterThanOrEqualTo(15)
-          .allSatisfy(d -> assertThat(d.get("policy").asText()).startsWith(pack + "@"));
+          .allSatisfy(d -> assertThat(d.get("pack").asText()).startsWith(pack + "@"));
     }
   }
 }
