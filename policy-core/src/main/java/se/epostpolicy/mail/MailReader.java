@@ -52,36 +52,51 @@ import se.epostpolicy.internal.Failures;
  * <p>Attachment documents are parsed in this JVM unless the reader is built with
  * {@link DocumentParsing#forked forked} parsing, which bounds each parse in time and memory.
  *
- * <p>Instances are immutable and thread-safe. Angus Mail reads some leniency switches only from
- * system properties when its classes load; this class sets those {@code mail.mime.*} properties
- * that the JVM does not already define.
+ * <p>Instances are immutable and thread-safe. Angus Mail reads its leniency switches only from
+ * system properties, some when its classes load; this class never sets them on its own: see
+ * {@link #useLenientMimeSettings()}.
  *
  * @since 0.1
  */
 public final class MailReader implements AutoCloseable {
 
-  static {
+  /**
+   * Sets the JVM-wide {@code mail.mime.*} switches that make jakarta.mail read broken mail as well
+   * as it can (bad base64, missing boundaries, unknown transfer encodings, RFC 2231 file names,
+   * lax addresses and parameters), and names Angus Mail's stream provider so jakarta.mail does not
+   * look it up with a ServiceLoader on every encoded word (jakartaee/mail-api#861). Only
+   * properties the JVM does not already define are set. Angus reads several of them once, when
+   * its classes load: call this at start-up, before any mail is parsed.
+   *
+   * <p>These are global settings, so the library never sets them on its own: a host that embeds
+   * it in a mail server decides. The {@code policy-check} command line calls it. Without it,
+   * readers still work with jakarta.mail's defaults, which read less of broken mail (a message
+   * whose parts could not be read in full says so, see {@link Email#warnings()}).
+   *
+   * @return the properties this call set, empty when all were defined already
+   */
+  public static synchronized List<String> useLenientMimeSettings() {
+    List<String> set = new ArrayList<>();
     for (String p : List.of("mail.mime.base64.ignoreerrors", "mail.mime.multipart.ignoremissingboundaryparameter",
         "mail.mime.multipart.ignoremissingendboundary", "mail.mime.multipart.allowempty",
         "mail.mime.ignoreunknownencoding", "mail.mime.decodefilename", "mail.mime.decodeparameters")) {
-      if (System.getProperty(p) == null) System.setProperty(p, "true");
+      if (System.getProperty(p) == null) { System.setProperty(p, "true"); set.add(p); }
     }
     for (String p : List.of("mail.mime.parameters.strict", "mail.mime.decodetext.strict", "mail.mime.address.strict")) {
-      if (System.getProperty(p) == null) System.setProperty(p, "false");
+      if (System.getProperty(p) == null) { System.setProperty(p, "false"); set.add(p); }
     }
-    // jakarta.mail 2.1 looks its StreamProvider up with a ServiceLoader on every encoded word and
-    // every decoded part, opening jars each time (jakartaee/mail-api#861); naming the class makes
-    // the lookup a plain Class.forName.
     String provider = "jakarta.mail.util.StreamProvider";
     String angus = "org.eclipse.angus.mail.util.MailStreamProvider";
     if (System.getProperty(provider) == null) {
       try {
         Class.forName(angus, false, MailReader.class.getClassLoader());
         System.setProperty(provider, angus);
+        set.add(provider);
       } catch (ClassNotFoundException e) {
         // another implementation is on the class path: let it be found the standard way
       }
     }
+    return List.copyOf(set);
   }
 
   private static final Pattern LOOSE_ADDRESS = Pattern.compile("[\\w.!#$%&'*+/=?^`{|}~-]+@[\\w-]+(?:\\.[\\w-]+)+");

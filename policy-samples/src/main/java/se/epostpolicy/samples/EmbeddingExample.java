@@ -19,6 +19,7 @@ public final class EmbeddingExample {
 
   public static void main(String[] args) {
     PolicyEngine engine = PolicyEngine.load("region-varmland"); // compile once; share between threads
+    MailReader.useLenientMimeSettings(); // JVM-wide: this program owns its JVM, so it may choose
     MailReader reader = new MailReader();
     EvaluationContext context = EvaluationContext.UNKNOWN.withSenderHistory(SenderHistory.FIRST_CONTACT);
     reader.read(Path.of(args.length > 0 ? args[0] : "policy-samples/samples"), outcome -> {

@@ -1,6 +1,7 @@
 package se.epostpolicy.samples.cli;
 
 import picocli.CommandLine;
+import se.epostpolicy.mail.MailReader;
 import picocli.CommandLine.Command;
 
 /**
@@ -21,6 +22,9 @@ public final class PolicyCheck implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    // The command line owns its JVM, so it may choose the JVM-wide settings that read broken mail
+    // best; a library embedded elsewhere leaves that choice to its host.
+    MailReader.useLenientMimeSettings();
     System.exit(run(args));
   }
 
