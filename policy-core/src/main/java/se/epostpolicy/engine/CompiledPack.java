@@ -132,7 +132,7 @@ final class CompiledPack {
     if (review == null) problems.add(new Problem(ref, 0, "no manifest in the pack's chain names a review rule"));
     if (!problems.isEmpty()) throw new RulePackException(ref, sorted(problems));
     Hit reviewHit = new Hit(review.id(), review.id(), Notice.REVIEW, new Citation(review.source(), review.heading()),
-        review.reason(), false, "");
+        review.reason());
     return new CompiledPack(pack, kieBase, rules, reviewHit);
   }
 

@@ -15,22 +15,23 @@ public final class Hit {
   private final Outcome outcome;
   private final Citation citation;
   private final String reason;
-  private final boolean suppressed;
-  private final String suppressedBy;
+  private final Suppression suppression;
 
-  Hit(String ruleId, String ruleName, Outcome outcome, Citation citation, String reason, boolean suppressed,
-      String suppressedBy) {
+  Hit(String ruleId, String ruleName, Outcome outcome, Citation citation, String reason) {
+    this(ruleId, ruleName, outcome, citation, reason, null);
+  }
+
+  private Hit(String ruleId, String ruleName, Outcome outcome, Citation citation, String reason, Suppression suppression) {
     this.ruleId = Objects.requireNonNull(ruleId, "ruleId");
     this.ruleName = Objects.requireNonNull(ruleName, "ruleName");
     this.outcome = Objects.requireNonNull(outcome, "outcome");
     this.citation = Objects.requireNonNull(citation, "citation");
     this.reason = Objects.requireNonNull(reason, "reason");
-    this.suppressed = suppressed;
-    this.suppressedBy = suppressedBy == null ? "" : suppressedBy;
+    this.suppression = suppression;
   }
 
-  Hit suppress(String by) {
-    return new Hit(ruleId, ruleName, outcome, citation, reason, true, by);
+  Hit suppress(Suppression why) {
+    return new Hit(ruleId, ruleName, outcome, citation, reason, Objects.requireNonNull(why, "why"));
   }
 
   /** The catalogue id ({@code VRM-01}). */
@@ -60,7 +61,12 @@ public final class Hit {
 
   /** Whether precedence set this outcome aside. */
   public boolean suppressed() {
-    return suppressed;
+    return suppression != null;
+  }
+
+  /** Why precedence set this outcome aside, with its explanation; empty when it stands. */
+  public java.util.Optional<Suppression> suppression() {
+    return java.util.Optional.ofNullable(suppression);
   }
 
   /**
@@ -68,23 +74,22 @@ public final class Hit {
    * prevails), or an empty string.
    */
   public String suppressedBy() {
-    return suppressedBy;
+    return suppression == null ? "" : suppression.by();
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof Hit h && ruleId.equals(h.ruleId) && ruleName.equals(h.ruleName) && outcome.equals(h.outcome)
-        && citation.equals(h.citation) && reason.equals(h.reason) && suppressed == h.suppressed
-        && suppressedBy.equals(h.suppressedBy);
+        && citation.equals(h.citation) && reason.equals(h.reason) && Objects.equals(suppression, h.suppression);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(ruleId, ruleName, outcome, citation, reason, suppressed, suppressedBy);
+    return Objects.hash(ruleId, ruleName, outcome, citation, reason, suppression);
   }
 
   @Override
   public String toString() {
-    return "Hit[" + ruleId + " → " + outcome.name() + (suppressed ? " suppressed by " + suppressedBy : "") + ", " + citation + "]";
+    return "Hit[" + ruleId + " → " + outcome.name() + (suppression != null ? " suppressed by " + suppression.by() : "") + ", " + citation + "]";
   }
 }

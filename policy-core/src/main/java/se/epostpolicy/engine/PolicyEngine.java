@@ -269,7 +269,7 @@ public final class PolicyEngine {
     List<Hit> hits = new ArrayList<>();
     for (RuleOutcomes.Fired f : outcomes.fired()) {
       RuleDescription info = compiled.rule(f.ruleName());
-      hits.add(new Hit(info.id(), info.name(), f.outcome(), info.citation(), info.reason(), false, ""));
+      hits.add(new Hit(info.id(), info.name(), f.outcome(), info.citation(), info.reason()));
     }
     Precedence.Result result = Precedence.apply(hits, compiled);
     return new Decision(source, ref, facts.message().direction(), result.verdicts(), result.notices(),

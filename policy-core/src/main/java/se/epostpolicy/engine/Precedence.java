@@ -23,7 +23,7 @@ final class Precedence {
       for (String overridden : pack.overrides(h.ruleName())) {
         for (int i = 0; i < hits.size(); i++) {
           Hit other = hits.get(i);
-          if (!other.suppressed() && other.ruleId().equals(overridden)) hits.set(i, other.suppress(h.ruleId()));
+          if (!other.suppressed() && other.ruleId().equals(overridden)) hits.set(i, other.suppress(Suppression.overriddenBy(h.ruleId())));
         }
       }
     }
@@ -33,9 +33,9 @@ final class Precedence {
       Hit h = hits.get(i);
       if (h.suppressed() || !h.outcome().primary()) continue;
       if (forbidden && h.outcome() != Verdict.FORBIDDEN_TO_SEND) {
-        hits.set(i, h.suppress(Verdict.FORBIDDEN_TO_SEND.name()));
+        hits.set(i, h.suppress(Suppression.forbidden()));
       } else if (keep && h.outcome() == Verdict.DELETE) {
-        hits.set(i, h.suppress(Notice.DO_NOT_DELETE.name()));
+        hits.set(i, h.suppress(Suppression.keep()));
       }
     }
     Set<Verdict> verdicts = EnumSet.noneOf(Verdict.class);

@@ -136,13 +136,6 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private static String why(Hit h) {
-    switch (h.suppressedBy()) {
-      case "FORBIDDEN_TO_SEND":
-        return "the mail may not be sent at all, so no other verdict stands (FORBIDDEN_TO_SEND stands alone)";
-      case "DO_NOT_DELETE":
-        return "the mail must be kept (DO_NOT_DELETE blocks DELETE)";
-      default:
-        return "rule " + h.suppressedBy() + " prevails over " + h.ruleId() + " (its @overrides)";
-    }
+    return h.suppression().map(s -> s.explanation(h.ruleId())).orElse("");
   }
 }
