@@ -70,7 +70,7 @@ public final class PolicyEngine {
       OrganisationProfile profile = b.profile;
       if (profile == null) {
         try {
-          profile = PackRepository.profile(b.settings == null ? resolved.settings() : resolved.settings().overriddenBy(b.settings));
+          profile = (b.settings == null ? resolved.settings() : resolved.settings().overriddenBy(b.settings)).toProfile();
         } catch (IllegalArgumentException | IllegalStateException e) {
           throw new RulePackException(m.ref(), List.of(new RulePackException.Problem(m.ref(), 0, "organisation profile: " + e.getMessage())));
         }
@@ -281,7 +281,7 @@ public final class PolicyEngine {
     private PackRepository repository;
     private String pack;
     private OrganisationProfile profile;
-    private PackManifest.ProfileSettings settings;
+    private OrganisationProfile.Settings settings;
     private VersionSelection selection;
     private final List<Detector> detectors = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
@@ -314,7 +314,7 @@ public final class PolicyEngine {
      * Overrides some of each version's default profile settings (those set in {@code settings});
      * see {@link PackRepository#readProfileSettings(java.nio.file.Path)}.
      */
-    public Builder profileSettings(PackManifest.ProfileSettings settings) {
+    public Builder profileSettings(OrganisationProfile.Settings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");
       return this;
     }

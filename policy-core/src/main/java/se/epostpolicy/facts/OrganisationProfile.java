@@ -1,6 +1,7 @@
 package se.epostpolicy.facts;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -58,6 +59,115 @@ public record OrganisationProfile(Set<String> internalDomains, String authorityM
     return false;
   }
 
+  /**
+   * Some of a profile's values, as a pack manifest's {@code profile:} or an organisation's own file
+   * sets them. Settings merge down a pack's include chain (the including pack's values win) and then
+   * under an embedding system's own; the result must set every value, and the base pack is where
+   * the defaults live (the thresholds, the private providers). A value not set is {@code null}.
+   *
+   * @param internalDomains the organisation's mail domains
+   * @param authorityMailbox the authority mailbox
+   * @param privateProviders private mail provider domains
+   * @param massMailingThreshold recipients from which a mail is a mass mailing
+   * @param bccThreshold recipients in To + Cc above which Bcc should be used
+   * @param requiredSignatureText text an outgoing signature must hold
+   * @since 0.3
+   */
+  public record Settings(List<String> internalDomains, String authorityMailbox, List<String> privateProviders,
+                         Integer massMailingThreshold, Integer bccThreshold, String requiredSignatureText) {
+
+    /** No value set. */
+    public static final Settings NONE = new Settings(null, null, null, null, null, null);
+
+    /** The keys a profile mapping may hold, in YAML as in this record. */
+    public static final List<String> KEYS = List.of("internalDomains", "authorityMailbox", "privateProviders",
+        "massMailingThreshold", "bccThreshold", "requiredSignatureText");
+
+    public Settings {
+      internalDomains = internalDomains == null ? null : List.copyOf(internalDomains);
+      privateProviders = privateProviders == null ? null : List.copyOf(privateProviders);
+    }
+
+    /**
+     * Settings from a YAML mapping read into plain values (strings, numbers, lists). A key that is
+     * not a profile value, or a value of the wrong kind, is a problem: a misspelt setting must not
+     * pass silently.
+     *
+     * @param where how problems name the mapping ({@code org/1/pack.yaml › profile})
+     * @param problems receives what is wrong, as "key: why"; the settings hold what could be read
+     */
+    public static Settings of(java.util.Map<String, ?> values, String where, List<String> problems) {
+      for (String key : values.keySet()) {
+        if (!KEYS.contains(key)) problems.add(where + ": unknown profile setting '" + key + "' (known: " + KEYS + ")");
+      }
+      return new Settings(strings(values, "internalDomains", where, problems), text(values, "authorityMailbox", where, problems),
+          strings(values, "privateProviders", where, problems), number(values, "massMailingThreshold", where, problems),
+          number(values, "bccThreshold", where, problems), text(values, "requiredSignatureText", where, problems));
+    }
+
+    private static List<String> strings(java.util.Map<String, ?> values, String key, String where, List<String> problems) {
+      Object v = values.get(key);
+      if (v == null) return null;
+      if (v instanceof List<?> list) return list.stream().map(String::valueOf).toList();
+      if (v instanceof String one) return List.of(one);
+      problems.add(where + ": " + key + " must be a list of domains");
+      return null;
+    }
+
+    private static String text(java.util.Map<String, ?> values, String key, String where, List<String> problems) {
+      Object v = values.get(key);
+      if (v == null) return values.containsKey(key) ? "" : null;
+      if (v instanceof String || v instanceof Number || v instanceof Boolean) return String.valueOf(v);
+      problems.add(where + ": " + key + " must be text");
+      return null;
+    }
+
+    private static Integer number(java.util.Map<String, ?> values, String key, String where, List<String> problems) {
+      Object v = values.get(key);
+      if (v == null) return null;
+      if (v instanceof Number n) return n.intValue();
+      try {
+        return Integer.parseInt(String.valueOf(v).trim());
+      } catch (NumberFormatException e) {
+        problems.add(where + ": " + key + " must be a whole number");
+        return null;
+      }
+    }
+
+    /** These settings with {@code over}'s set values taking their place. */
+    public Settings overriddenBy(Settings over) {
+      return new Settings(
+          over.internalDomains != null ? over.internalDomains : internalDomains,
+          over.authorityMailbox != null ? over.authorityMailbox : authorityMailbox,
+          over.privateProviders != null ? over.privateProviders : privateProviders,
+          over.massMailingThreshold != null ? over.massMailingThreshold : massMailingThreshold,
+          over.bccThreshold != null ? over.bccThreshold : bccThreshold,
+          over.requiredSignatureText != null ? over.requiredSignatureText : requiredSignatureText);
+    }
+
+    /**
+     * The complete profile these settings describe.
+     *
+     * @throws IllegalStateException naming every value not set (no internal domain; a threshold
+     *     that no pack in the chain, the base pack included, gives)
+     * @throws IllegalArgumentException when a threshold is below 1
+     */
+    public OrganisationProfile toProfile() {
+      List<String> missing = new java.util.ArrayList<>();
+      if (internalDomains == null || internalDomains.isEmpty()) missing.add("internalDomains");
+      if (massMailingThreshold == null) missing.add("massMailingThreshold");
+      if (bccThreshold == null) missing.add("bccThreshold");
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException("not set: " + String.join(", ", missing)
+            + (missing.contains("internalDomains") && missing.size() == 1 ? ""
+                : " (the base pack, base@1, sets the thresholds: include it, or set them in this profile)"));
+      }
+      return new OrganisationProfile(new LinkedHashSet<>(internalDomains), authorityMailbox,
+          privateProviders == null ? Set.of() : new LinkedHashSet<>(privateProviders), massMailingThreshold, bccThreshold,
+          requiredSignatureText);
+    }
+  }
+
   /** A builder holding this profile's values, to change some of them. */
   public Builder toBuilder() {
     return new Builder()
@@ -66,7 +176,10 @@ public record OrganisationProfile(Set<String> internalDomains, String authorityM
         .bccThreshold(bccThreshold).requiredSignatureText(requiredSignatureText);
   }
 
-  /** An empty builder; {@link Builder#build()} needs at least the internal domains. */
+  /**
+   * An empty builder; {@link Builder#build()} needs the internal domains and both thresholds. To
+   * change a pack's profile, start from it instead: {@code engine.profile().toBuilder()}.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -76,8 +189,8 @@ public record OrganisationProfile(Set<String> internalDomains, String authorityM
     private Set<String> internalDomains;
     private String authorityMailbox = "";
     private Set<String> privateProviders = Set.of();
-    private int massMailingThreshold = 50;
-    private int bccThreshold = 10;
+    private Integer massMailingThreshold;
+    private Integer bccThreshold;
     private String requiredSignatureText = "";
 
     private Builder() {}
@@ -92,6 +205,9 @@ public record OrganisationProfile(Set<String> internalDomains, String authorityM
     public OrganisationProfile build() {
       if (internalDomains == null || internalDomains.isEmpty()) {
         throw new IllegalStateException("an organisation profile needs at least one internal domain");
+      }
+      if (massMailingThreshold == null || bccThreshold == null) {
+        throw new IllegalStateException("an organisation profile needs both thresholds (the base pack's are in engine.profile())");
       }
       return new OrganisationProfile(internalDomains, authorityMailbox, privateProviders,
           massMailingThreshold, bccThreshold, requiredSignatureText);

@@ -1,5 +1,7 @@
 package se.epostpolicy.pack;
 
+import se.epostpolicy.facts.OrganisationProfile;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +27,7 @@ import java.util.Objects;
  */
 public record PackManifest(String id, String version, String title, String organisation, String source,
                            LocalDate inForce, List<String> includes, List<String> replaces, List<String> sources,
-                           boolean abstractPack, ProfileSettings profile, ReviewRule review) {
+                           boolean abstractPack, OrganisationProfile.Settings profile, ReviewRule review) {
 
   public PackManifest {
     Objects.requireNonNull(id, "id");
@@ -33,7 +35,7 @@ public record PackManifest(String id, String version, String title, String organ
     includes = includes == null ? List.of() : List.copyOf(includes);
     replaces = replaces == null ? List.of() : List.copyOf(replaces);
     sources = sources == null ? List.of() : List.copyOf(sources);
-    profile = profile == null ? ProfileSettings.EMPTY : profile;
+    profile = profile == null ? OrganisationProfile.Settings.NONE : profile;
   }
 
   /** Every document this pack's rules may cite: {@code source} and {@code sources}. */
@@ -63,32 +65,4 @@ public record PackManifest(String id, String version, String title, String organ
    * @param reason Swedish reason
    */
   public record ReviewRule(String id, String source, String heading, String reason) {}
-
-  /**
-   * Organisation profile settings as a manifest gives them; {@code null} means "as included".
-   *
-   * @param internalDomains the organisation's mail domains
-   * @param authorityMailbox the authority mailbox
-   * @param privateProviders private mail provider domains
-   * @param massMailingThreshold recipients from which a mail is a mass mailing
-   * @param bccThreshold recipients in To + Cc above which Bcc should be used
-   * @param requiredSignatureText text an outgoing signature must hold
-   */
-  public record ProfileSettings(List<String> internalDomains, String authorityMailbox, List<String> privateProviders,
-                                Integer massMailingThreshold, Integer bccThreshold, String requiredSignatureText) {
-
-    /** No settings: everything as included. */
-    public static final ProfileSettings EMPTY = new ProfileSettings(null, null, null, null, null, null);
-
-    /** These settings with {@code over}'s set values taking their place. */
-    public ProfileSettings overriddenBy(ProfileSettings over) {
-      return new ProfileSettings(
-          over.internalDomains != null ? over.internalDomains : internalDomains,
-          over.authorityMailbox != null ? over.authorityMailbox : authorityMailbox,
-          over.privateProviders != null ? over.privateProviders : privateProviders,
-          over.massMailingThreshold != null ? over.massMailingThreshold : massMailingThreshold,
-          over.bccThreshold != null ? over.bccThreshold : bccThreshold,
-          over.requiredSignatureText != null ? over.requiredSignatureText : requiredSignatureText);
-    }
-  }
 }

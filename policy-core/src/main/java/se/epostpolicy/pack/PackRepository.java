@@ -51,6 +51,8 @@ public final class PackRepository {
   static final String MANIFEST = "pack.yaml";
   static final String VOCABULARY = "markers.yaml";
   static final String UNDATED = "undated";
+  private static final com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP =
+      new com.fasterxml.jackson.core.type.TypeReference<>() {};
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** One pack version as stored: its manifest (or the problems reading it) and its files. */
@@ -189,7 +191,15 @@ public final class PackRepository {
       problems.add(new Problem(file, 0, "inForce is not a date (YYYY-MM-DD) nor '" + UNDATED + "'"));
     }
     List<String> includes = strings(n.get("includes"));
-    PackManifest.ProfileSettings profile = profileSettings(n.path("profile"));
+    OrganisationProfile.Settings profile = OrganisationProfile.Settings.NONE;
+    if (n.has("profile")) {
+      List<String> found = new ArrayList<>();
+      profile = n.get("profile").isObject()
+          ? OrganisationProfile.Settings.of(YAML.convertValue(n.get("profile"), MAP), file + " › profile", found)
+          : OrganisationProfile.Settings.NONE;
+      if (!n.get("profile").isObject()) found.add(file + " › profile: not a mapping");
+      for (String f : found) problems.add(new Problem(file, 0, f.substring(f.indexOf(": ") + 2)));
+    }
     PackManifest.ReviewRule review = null;
     JsonNode r = n.get("review");
     if (r != null && r.isObject()) {
@@ -202,16 +212,6 @@ public final class PackRepository {
         n.path("abstract").asBoolean(false), profile, review);
   }
 
-  private static PackManifest.ProfileSettings profileSettings(JsonNode p) {
-    return new PackManifest.ProfileSettings(
-        p.has("internalDomains") ? strings(p.get("internalDomains")) : null,
-        p.has("authorityMailbox") ? p.get("authorityMailbox").asText("") : null,
-        p.has("privateProviders") ? strings(p.get("privateProviders")) : null,
-        p.has("massMailingThreshold") ? p.get("massMailingThreshold").asInt() : null,
-        p.has("bccThreshold") ? p.get("bccThreshold").asInt() : null,
-        p.has("requiredSignatureText") ? p.get("requiredSignatureText").asText("") : null);
-  }
-
   /**
    * Reads organisation profile settings from a YAML file holding any of {@code internalDomains},
    * {@code authorityMailbox}, {@code privateProviders}, {@code massMailingThreshold},
@@ -220,21 +220,21 @@ public final class PackRepository {
    *
    * @throws RulePackException naming the file when it is not such a mapping
    */
-  public static PackManifest.ProfileSettings readProfileSettings(Path file) {
+  public static OrganisationProfile.Settings readProfileSettings(Path file) {
     try {
       JsonNode n = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
       if (n == null || !n.isObject()) {
         throw new RulePackException(file.toString(), List.of(new Problem(file.toString(), 1, "not a YAML mapping")));
       }
       JsonNode p = n.has("profile") ? n.get("profile") : n;
-      List<String> known = List.of("internalDomains", "authorityMailbox", "privateProviders", "massMailingThreshold",
-          "bccThreshold", "requiredSignatureText");
-      List<Problem> problems = new ArrayList<>();
-      p.fieldNames().forEachRemaining(f -> {
-        if (!known.contains(f)) problems.add(new Problem(file.toString(), 0, "unknown profile setting '" + f + "'"));
-      });
-      if (!problems.isEmpty()) throw new RulePackException(file.toString(), problems);
-      return profileSettings(p);
+      if (!p.isObject()) throw new RulePackException(file.toString(), List.of(new Problem(file.toString(), 0, "profile is not a mapping")));
+      List<String> found = new ArrayList<>();
+      OrganisationProfile.Settings settings = OrganisationProfile.Settings.of(YAML.convertValue(p, MAP), file.toString(), found);
+      if (!found.isEmpty()) {
+        throw new RulePackException(file.toString(),
+            found.stream().map(f -> new Problem(file.toString(), 0, f.substring(f.indexOf(": ") + 2))).toList());
+      }
+      return settings;
     } catch (IOException e) {
       throw new RulePackException(file.toString(), List.of(new Problem(file.toString(), line(e), "cannot read: " + firstLine(e.getMessage()))));
     }
@@ -350,7 +350,7 @@ public final class PackRepository {
       throw new RulePackException(name, List.of(new Problem(top.id() + "/" + top.version() + "/" + MANIFEST, 0,
           "an abstract pack is only included by others; load a pack that includes it")));
     }
-    PackManifest.ProfileSettings settings = PackManifest.ProfileSettings.EMPTY;
+    OrganisationProfile.Settings settings = OrganisationProfile.Settings.NONE;
     Vocabulary vocabulary = Vocabulary.empty();
     PackManifest.ReviewRule review = null;
     List<PackFile> rules = new ArrayList<>();
@@ -366,32 +366,13 @@ public final class PackRepository {
         }
       }
     }
-    OrganisationProfile profile;
     try {
-      profile = profile(settings);
+      settings.toProfile(); // incomplete or wrong settings are a problem of the pack, found here
     } catch (IllegalArgumentException | IllegalStateException e) {
       problems.add(new Problem(top.id() + "/" + top.version() + "/" + MANIFEST, 0, "profile: " + e.getMessage()));
-      profile = OrganisationProfile.builder().internalDomains(Set.of("invalid.invalid")).build();
     }
     List<PackManifest> manifests = chain.stream().map(Stored::manifest).toList();
-    return new ResolvedPack(top, manifests, rules, settings, profile, vocabulary, review);
-  }
-
-  /**
-   * The organisation profile that {@code settings} describe.
-   *
-   * @throws IllegalStateException when they name no internal domain
-   * @throws IllegalArgumentException when a threshold is below 1
-   */
-  public static OrganisationProfile profile(PackManifest.ProfileSettings settings) {
-    OrganisationProfile.Builder b = OrganisationProfile.builder();
-    if (settings.internalDomains() != null) b.internalDomains(Set.copyOf(settings.internalDomains()));
-    if (settings.authorityMailbox() != null) b.authorityMailbox(settings.authorityMailbox());
-    if (settings.privateProviders() != null) b.privateProviders(new LinkedHashSet<>(settings.privateProviders()));
-    if (settings.massMailingThreshold() != null) b.massMailingThreshold(settings.massMailingThreshold());
-    if (settings.bccThreshold() != null) b.bccThreshold(settings.bccThreshold());
-    if (settings.requiredSignatureText() != null) b.requiredSignatureText(settings.requiredSignatureText());
-    return b.build();
+    return new ResolvedPack(top, manifests, rules, settings, vocabulary, review);
   }
 
   private void collect(Stored s, List<Stored> chain, Set<String> seen, List<Problem> problems) {

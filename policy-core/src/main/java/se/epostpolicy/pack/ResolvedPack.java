@@ -13,19 +13,19 @@ import se.epostpolicy.facts.OrganisationProfile;
  * @param chain the manifests of the included packs and this one, base first
  * @param ruleFiles {@code .drl}, {@code .dsl} and {@code .dslr} files, base first
  * @param settings the merged default profile settings, for an organisation's overrides to go over
- * @param profile the merged default organisation profile
+ *     ({@link OrganisationProfile.Settings#toProfile()} makes the profile)
  * @param vocabulary the merged marker vocabulary
  * @param review the "nothing decisive" rule, from the nearest manifest that names one
  * @since 0.1
  */
 public record ResolvedPack(PackManifest manifest, List<PackManifest> chain, List<PackFile> ruleFiles,
-                           PackManifest.ProfileSettings settings, OrganisationProfile profile, Vocabulary vocabulary,
+                           OrganisationProfile.Settings settings, Vocabulary vocabulary,
                            PackManifest.ReviewRule review) {
   public ResolvedPack {
     Objects.requireNonNull(manifest, "manifest");
     chain = List.copyOf(chain);
     ruleFiles = List.copyOf(ruleFiles);
-    Objects.requireNonNull(profile, "profile");
+    Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(vocabulary, "vocabulary");
   }
 }

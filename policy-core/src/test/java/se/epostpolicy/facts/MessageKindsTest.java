@@ -16,7 +16,8 @@ import se.epostpolicy.mail.MailReader;
 class MessageKindsTest {
 
   private static final OrganisationProfile PROFILE = OrganisationProfile.builder()
-      .internalDomains(Set.of("regionvarmland.se")).privateProviders(Set.of("gmail.com")).build();
+      .internalDomains(Set.of("regionvarmland.se")).privateProviders(Set.of("gmail.com"))
+      .massMailingThreshold(50).bccThreshold(10).build();
   private final FactExtractor extractor = new FactExtractor(PROFILE, new Detectors(Vocabulary.empty(), List.of()), Clock.systemUTC());
 
   private Message facts(String raw) {

@@ -67,7 +67,7 @@ class DslPackTest {
         source: test.txt
         inForce: 2020-01-01
         includes: [base@1]
-        profile: {internalDomains: [test.se]}
+        profile: {internalDomains: [test.se], massMailingThreshold: 50, bccThreshold: 10}
         """);
     Files.writeString(pack.resolve("trasig.dslr"), """
         package test.trasig;

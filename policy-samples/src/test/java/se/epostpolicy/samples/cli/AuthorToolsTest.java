@@ -68,7 +68,7 @@ class AuthorToolsTest {
         source: dokument.txt
         inForce: 2020-01-01
         includes: [base@1]
-        profile: {internalDomains: [test.se]}
+        profile: {internalDomains: [test.se], massMailingThreshold: 50, bccThreshold: 10}
         """;
     write(dir.resolve("trasig/1/pack.yaml"), manifest.formatted("1"));
     write(dir.resolve("trasig/1/a.drl"), "package t.a;\n" + HEADER + """

@@ -32,7 +32,7 @@ class RuleCodeTest {
         source: 000_6f22731d08f2bb4b.txt
         inForce: 2020-01-01
         includes: [base@1]
-        profile: {internalDomains: [test.se]}
+        profile: {internalDomains: [test.se], massMailingThreshold: 50, bccThreshold: 10}
         """);
     write(dir.resolve("kod/1/kod.drl"), "package t.kod;\n" + HEADER + """
 
