@@ -1,6 +1,7 @@
 package se.epostpolicy.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import static se.epostpolicy.internal.YamlValues.strings;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -248,17 +249,6 @@ public record Vocabulary(Persons persons, Map<MarkerType, Entry> markers, List<S
     node.fieldNames().forEachRemaining(k -> {
       if (!allowed.contains(k)) problems.accept("unknown key " + prefix + k);
     });
-  }
-
-  private static List<String> strings(JsonNode node) {
-    List<String> out = new ArrayList<>();
-    if (node == null || node.isNull()) return out;
-    if (!node.isArray()) {
-      out.add(node.asText());
-      return out;
-    }
-    node.forEach(x -> out.add(x.asText()));
-    return out;
   }
 
   private static List<String> lower(List<String> terms) {

@@ -1,6 +1,7 @@
 package se.epostpolicy.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import static se.epostpolicy.internal.YamlValues.strings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -238,14 +239,6 @@ public final class PackRepository {
     } catch (IOException e) {
       throw new RulePackException(file.toString(), List.of(new Problem(file.toString(), line(e), "cannot read: " + firstLine(e.getMessage()))));
     }
-  }
-
-  private static List<String> strings(JsonNode node) {
-    if (node == null || node.isNull()) return List.of();
-    if (!node.isArray()) return List.of(node.asText());
-    List<String> out = new ArrayList<>();
-    node.forEach(e -> out.add(e.asText()));
-    return out;
   }
 
   private static int line(IOException e) {

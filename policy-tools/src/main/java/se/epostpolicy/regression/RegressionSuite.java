@@ -1,6 +1,7 @@
 package se.epostpolicy.regression;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import static se.epostpolicy.internal.YamlValues.strings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -177,17 +178,6 @@ public record RegressionSuite(Path file, String pack, List<RegressionCase> cases
   private static <E extends Enum<E>> Set<E> enums(JsonNode node, Class<E> type) {
     Set<E> out = EnumSet.noneOf(type);
     for (String s : strings(node)) out.add(Enum.valueOf(type, s.trim().toUpperCase(Locale.ROOT)));
-    return out;
-  }
-
-  private static List<String> strings(JsonNode node) {
-    List<String> out = new ArrayList<>();
-    if (node == null || node.isNull()) return out;
-    if (!node.isArray()) {
-      out.add(node.asText());
-      return out;
-    }
-    node.forEach(n -> out.add(n.asText()));
     return out;
   }
 }
