@@ -312,7 +312,7 @@ public final class PolicyEngine {
 
     /**
      * Overrides some of each version's default profile settings (those set in {@code settings});
-     * see {@link PackRepository#readProfileSettings(java.nio.file.Path)}.
+     * see {@link OrganisationProfile.Settings#read(java.nio.file.Path)}.
      */
     public Builder profileSettings(OrganisationProfile.Settings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");

@@ -93,43 +93,77 @@ public record OrganisationProfile(Set<String> internalDomains, String authorityM
      * not a profile value, or a value of the wrong kind, is a problem: a misspelt setting must not
      * pass silently.
      *
-     * @param where how problems name the mapping ({@code org/1/pack.yaml › profile})
-     * @param problems receives what is wrong, as "key: why"; the settings hold what could be read
+     * @param problems receives what is wrong, one sentence each; the settings hold what could be read
      */
-    public static Settings of(java.util.Map<String, ?> values, String where, List<String> problems) {
+    public static Settings of(java.util.Map<String, ?> values, List<String> problems) {
       for (String key : values.keySet()) {
-        if (!KEYS.contains(key)) problems.add(where + ": unknown profile setting '" + key + "' (known: " + KEYS + ")");
+        if (!KEYS.contains(key)) problems.add("unknown profile setting '" + key + "' (known: " + KEYS + ")");
       }
-      return new Settings(strings(values, "internalDomains", where, problems), text(values, "authorityMailbox", where, problems),
-          strings(values, "privateProviders", where, problems), number(values, "massMailingThreshold", where, problems),
-          number(values, "bccThreshold", where, problems), text(values, "requiredSignatureText", where, problems));
+      return new Settings(strings(values, "internalDomains", problems), text(values, "authorityMailbox", problems),
+          strings(values, "privateProviders", problems), number(values, "massMailingThreshold", problems),
+          number(values, "bccThreshold", problems), text(values, "requiredSignatureText", problems));
     }
 
-    private static List<String> strings(java.util.Map<String, ?> values, String key, String where, List<String> problems) {
+    /**
+     * Reads an organisation's own settings from a YAML file: a mapping of the {@link #KEYS}, at
+     * its top or under {@code profile:} ({@code policy-check --org FILE}).
+     *
+     * @throws se.epostpolicy.RulePackException naming the file and each problem
+     */
+    public static Settings read(java.nio.file.Path file) {
+      String name = file.toString();
+      try {
+        com.fasterxml.jackson.databind.JsonNode n = YAML.readTree(java.nio.file.Files.readString(file));
+        com.fasterxml.jackson.databind.JsonNode p = n != null && n.has("profile") ? n.get("profile") : n;
+        if (p == null || !p.isObject()) throw failure(name, 1, "not a YAML mapping of profile settings");
+        List<String> problems = new java.util.ArrayList<>();
+        Settings settings = of(YAML.convertValue(p, MAP), problems);
+        if (!problems.isEmpty()) {
+          throw new se.epostpolicy.RulePackException(name,
+              problems.stream().map(m -> new se.epostpolicy.RulePackException.Problem(name, 0, m)).toList());
+        }
+        return settings;
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw failure(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "not valid YAML");
+      } catch (java.io.IOException e) {
+        throw failure(name, 0, "cannot read (" + e.getClass().getSimpleName() + ")");
+      }
+    }
+
+    private static se.epostpolicy.RulePackException failure(String file, int line, String message) {
+      return new se.epostpolicy.RulePackException(file, List.of(new se.epostpolicy.RulePackException.Problem(file, line, message)));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+        new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+    private static final com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP =
+        new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+    private static List<String> strings(java.util.Map<String, ?> values, String key, List<String> problems) {
       Object v = values.get(key);
       if (v == null) return null;
       if (v instanceof List<?> list) return list.stream().map(String::valueOf).toList();
       if (v instanceof String one) return List.of(one);
-      problems.add(where + ": " + key + " must be a list of domains");
+      problems.add(key + " must be a list of domains");
       return null;
     }
 
-    private static String text(java.util.Map<String, ?> values, String key, String where, List<String> problems) {
+    private static String text(java.util.Map<String, ?> values, String key, List<String> problems) {
       Object v = values.get(key);
       if (v == null) return values.containsKey(key) ? "" : null;
       if (v instanceof String || v instanceof Number || v instanceof Boolean) return String.valueOf(v);
-      problems.add(where + ": " + key + " must be text");
+      problems.add(key + " must be text");
       return null;
     }
 
-    private static Integer number(java.util.Map<String, ?> values, String key, String where, List<String> problems) {
+    private static Integer number(java.util.Map<String, ?> values, String key, List<String> problems) {
       Object v = values.get(key);
       if (v == null) return null;
       if (v instanceof Number n) return n.intValue();
       try {
         return Integer.parseInt(String.valueOf(v).trim());
       } catch (NumberFormatException e) {
-        problems.add(where + ": " + key + " must be a whole number");
+        problems.add(key + " must be a whole number");
         return null;
       }
     }

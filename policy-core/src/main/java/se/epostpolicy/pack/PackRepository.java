@@ -1,7 +1,6 @@
 package se.epostpolicy.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import static se.epostpolicy.internal.YamlValues.strings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -15,16 +14,11 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.Enumeration;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -34,7 +28,6 @@ import se.epostpolicy.RulePackException;
 import se.epostpolicy.RulePackException.Problem;
 import se.epostpolicy.UnknownPackException;
 import se.epostpolicy.detect.Vocabulary;
-import se.epostpolicy.facts.MarkerType;
 import se.epostpolicy.facts.OrganisationProfile;
 
 /**
@@ -52,8 +45,6 @@ public final class PackRepository {
   static final String MANIFEST = "pack.yaml";
   static final String VOCABULARY = "markers.yaml";
   static final String UNDATED = "undated";
-  private static final com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP =
-      new com.fasterxml.jackson.core.type.TypeReference<>() {};
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** One pack version as stored: its manifest (or the problems reading it) and its files. */
@@ -161,97 +152,8 @@ public final class PackRepository {
     List<Problem> problems = new ArrayList<>();
     String file = folder + "/" + MANIFEST;
     PackFile manifestFile = files.stream().filter(f -> f.path().equals(file)).findFirst().orElseThrow();
-    PackManifest manifest = null;
-    try {
-      JsonNode n = YAML.readTree(manifestFile.content());
-      if (n == null || !n.isObject()) {
-        problems.add(new Problem(file, 1, "manifest is not a YAML mapping"));
-      } else {
-        manifest = manifest(n, file, folder, problems);
-      }
-    } catch (IOException e) {
-      problems.add(new Problem(file, line(e), "manifest is not valid YAML: " + firstLine(e.getMessage())));
-    }
+    PackManifest manifest = ManifestYaml.parse(manifestFile.content(), file, folder, problems);
     return new Stored(folder, manifest, problems, files);
-  }
-
-  private static PackManifest manifest(JsonNode n, String file, String folder, List<Problem> problems) {
-    String[] required = {"id", "version", "title", "organisation", "source", "inForce"};
-    for (String field : required) {
-      if (!n.hasNonNull(field) || n.get(field).asText().isBlank()) problems.add(new Problem(file, 0, "missing field '" + field + "'"));
-    }
-    String id = n.path("id").asText("");
-    String version = n.path("version").asText("");
-    if (!folder.equals(id + "/" + version) && !id.isEmpty() && !version.isEmpty()) {
-      problems.add(new Problem(file, 0, "id and version (" + id + "@" + version + ") must match the folder " + folder));
-    }
-    LocalDate inForce = null;
-    try {
-      if (n.hasNonNull("inForce") && !n.get("inForce").asText().equals(UNDATED)) inForce = LocalDate.parse(n.get("inForce").asText());
-    } catch (DateTimeParseException e) {
-      problems.add(new Problem(file, 0, "inForce is not a date (YYYY-MM-DD) nor '" + UNDATED + "'"));
-    }
-    List<String> includes = strings(n.get("includes"));
-    OrganisationProfile.Settings profile = OrganisationProfile.Settings.NONE;
-    if (n.has("profile")) {
-      List<String> found = new ArrayList<>();
-      profile = n.get("profile").isObject()
-          ? OrganisationProfile.Settings.of(YAML.convertValue(n.get("profile"), MAP), file + " › profile", found)
-          : OrganisationProfile.Settings.NONE;
-      if (!n.get("profile").isObject()) found.add(file + " › profile: not a mapping");
-      for (String f : found) problems.add(new Problem(file, 0, f.substring(f.indexOf(": ") + 2)));
-    }
-    PackManifest.ReviewRule review = null;
-    JsonNode r = n.get("review");
-    if (r != null && r.isObject()) {
-      review = new PackManifest.ReviewRule(r.path("id").asText(""), r.path("source").asText(""),
-          r.path("heading").asText(""), r.path("reason").asText(""));
-      if (review.id().isBlank() || review.reason().isBlank()) problems.add(new Problem(file, 0, "review needs an id and a reason"));
-    }
-    return new PackManifest(id, version, n.path("title").asText(""), n.path("organisation").asText(""),
-        n.path("source").asText(""), inForce, includes, strings(n.get("replaces")), strings(n.get("sources")),
-        n.path("abstract").asBoolean(false), profile, review);
-  }
-
-  /**
-   * Reads organisation profile settings from a YAML file holding any of {@code internalDomains},
-   * {@code authorityMailbox}, {@code privateProviders}, {@code massMailingThreshold},
-   * {@code bccThreshold}, {@code requiredSignatureText}: an organisation's overrides of a pack's
-   * defaults ({@code policy-check --org FILE}).
-   *
-   * @throws RulePackException naming the file when it is not such a mapping
-   */
-  public static OrganisationProfile.Settings readProfileSettings(Path file) {
-    try {
-      JsonNode n = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
-      if (n == null || !n.isObject()) {
-        throw new RulePackException(file.toString(), List.of(new Problem(file.toString(), 1, "not a YAML mapping")));
-      }
-      JsonNode p = n.has("profile") ? n.get("profile") : n;
-      if (!p.isObject()) throw new RulePackException(file.toString(), List.of(new Problem(file.toString(), 0, "profile is not a mapping")));
-      List<String> found = new ArrayList<>();
-      OrganisationProfile.Settings settings = OrganisationProfile.Settings.of(YAML.convertValue(p, MAP), file.toString(), found);
-      if (!found.isEmpty()) {
-        throw new RulePackException(file.toString(),
-            found.stream().map(f -> new Problem(file.toString(), 0, f.substring(f.indexOf(": ") + 2))).toList());
-      }
-      return settings;
-    } catch (IOException e) {
-      throw new RulePackException(file.toString(), List.of(new Problem(file.toString(), line(e), "cannot read: " + firstLine(e.getMessage()))));
-    }
-  }
-
-  private static int line(IOException e) {
-    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
-      return Math.max(0, j.getLocation().getLineNr());
-    }
-    return 0;
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) return "";
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 
   /** Where this repository reads from ({@code classpath:packs} or a folder). */
@@ -393,7 +295,7 @@ public final class PackRepository {
       JsonNode n = YAML.readTree(f.content());
       return Vocabulary.fromYaml(n, p -> problems.add(new Problem(f.path(), 0, p)));
     } catch (IOException e) {
-      problems.add(new Problem(f.path(), line(e), "not valid YAML: " + firstLine(e.getMessage())));
+      problems.add(new Problem(f.path(), ManifestYaml.line(e), "not valid YAML: " + ManifestYaml.firstLine(e.getMessage())));
       return Vocabulary.empty();
     }
   }

@@ -21,10 +21,10 @@ class OrganisationProfileSettingsTest {
   void unknownKeysAndWrongKindsAreProblems() {
     List<String> problems = new ArrayList<>();
     OrganisationProfile.Settings s = OrganisationProfile.Settings.of(
-        Map.of("internalDomain", List.of("a.se"), "bccThreshold", "tio"), "org.yaml", problems);
+        Map.of("internalDomain", List.of("a.se"), "bccThreshold", "tio"), problems);
     assertThat(problems).containsExactlyInAnyOrder(
-        "org.yaml: unknown profile setting 'internalDomain' (known: " + OrganisationProfile.Settings.KEYS + ")",
-        "org.yaml: bccThreshold must be a whole number");
+        "unknown profile setting 'internalDomain' (known: " + OrganisationProfile.Settings.KEYS + ")",
+        "bccThreshold must be a whole number");
     assertThat(s.internalDomains()).isNull();
   }
 
@@ -32,9 +32,9 @@ class OrganisationProfileSettingsTest {
   void laterSettingsWinAndTheMergedWholeMakesTheProfile() {
     List<String> problems = new ArrayList<>();
     OrganisationProfile.Settings base = OrganisationProfile.Settings.of(
-        Map.of("massMailingThreshold", 50, "bccThreshold", 10, "privateProviders", List.of("gmail.com")), "base", problems);
+        Map.of("massMailingThreshold", 50, "bccThreshold", 10, "privateProviders", List.of("gmail.com")), problems);
     OrganisationProfile.Settings org = OrganisationProfile.Settings.of(
-        Map.of("internalDomains", List.of("Kommun.SE"), "bccThreshold", 5), "org", problems);
+        Map.of("internalDomains", List.of("Kommun.SE"), "bccThreshold", 5), problems);
     assertThat(problems).isEmpty();
     OrganisationProfile p = base.overriddenBy(org).toProfile();
     assertThat(p.internalDomains()).containsExactly("kommun.se");

@@ -15,6 +15,7 @@ import se.epostpolicy.engine.MailboxType;
 import se.epostpolicy.engine.PolicyEngine;
 import se.epostpolicy.engine.SenderHistory;
 import se.epostpolicy.engine.VersionSelection;
+import se.epostpolicy.facts.OrganisationProfile;
 import se.epostpolicy.pack.PackRepository;
 
 /** The options every command that judges mail shares: which pack, which version, which organisation, what context. */
@@ -58,7 +59,7 @@ final class EngineOptions {
     try {
       PolicyEngine.Builder b = PolicyEngine.builder().pack(policy).repository(rules.repository())
           .allowRuleCode(rules.allowRuleCode);
-      if (org != null) b.profileSettings(PackRepository.readProfileSettings(org));
+      if (org != null) b.profileSettings(OrganisationProfile.Settings.read(org));
       if (at != null) b.selection(selection(spec));
       return b.build();
     } catch (UnknownPackException e) {
