@@ -16,7 +16,7 @@ import se.epostpolicy.detect.Detector;
 import se.epostpolicy.detect.Detectors;
 import se.epostpolicy.detect.Masking;
 import se.epostpolicy.facts.Attachment;
-import se.epostpolicy.facts.FactExtractor;
+import se.epostpolicy.facts.internal.FactExtractor;
 import se.epostpolicy.facts.MailFacts;
 import se.epostpolicy.facts.Marker;
 import se.epostpolicy.facts.Message;

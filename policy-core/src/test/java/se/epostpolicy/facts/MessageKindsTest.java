@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import se.epostpolicy.detect.Detectors;
+import se.epostpolicy.facts.internal.FactExtractor;
 import se.epostpolicy.detect.Vocabulary;
 import se.epostpolicy.mail.MailReader;
 

@@ -1,4 +1,16 @@
-package se.epostpolicy.facts;
+package se.epostpolicy.facts.internal;
+
+import se.epostpolicy.facts.Address;
+import se.epostpolicy.facts.Attachment;
+import se.epostpolicy.facts.Direction;
+import se.epostpolicy.facts.Location;
+import se.epostpolicy.facts.MailFacts;
+import se.epostpolicy.facts.Marker;
+import se.epostpolicy.facts.MarkerType;
+import se.epostpolicy.facts.Message;
+import se.epostpolicy.facts.OrganisationProfile;
+import se.epostpolicy.facts.Recipient;
+import se.epostpolicy.facts.Zone;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,7 +31,8 @@ import se.epostpolicy.mail.EmailAttachment;
 /**
  * Turns an {@link Email} into the {@link MailFacts} rules test, against one organisation profile.
  * Java derives facts here (direction, counts, kinds of message, markers); it decides nothing: that
- * is the rule files' work. Thread-safe.
+ * is the rule files' work. Thread-safe. Not API: the engine calls it (see {@link
+ * se.epostpolicy.engine.PolicyEngine#facts}); it may change or move without notice.
  *
  * @since 0.1
  */
