@@ -100,7 +100,16 @@ final class AttachmentExtractor {
    * answer alike.
    */
   static Result extract(byte[] data, String name, int maxChars, DocumentParser parser) {
-    String detected = detect(data);
+    return extract(data, detect(data), name, maxChars, parser);
+  }
+
+  /**
+   * As above, with the type the reader already detected from the content, so it is not detected
+   * twice here. Tika's parser still detects on its own, with the name's extension as a hint: told
+   * the type instead, it handed broken archives detected as {@code octet-stream} to no parser and
+   * called them read (three corpus mails lost their {@code CONTENT_NOT_READ}), so it is not told.
+   */
+  static Result extract(byte[] data, String detected, String name, int maxChars, DocumentParser parser) {
     String byName = typeOfName(name);
     if (detected.equals("application/pdf")) {
       String bomb = PdfStructure.inflationBomb(data);

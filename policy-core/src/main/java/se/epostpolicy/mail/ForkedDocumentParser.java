@@ -67,7 +67,7 @@ final class ForkedDocumentParser implements AttachmentExtractor.DocumentParser {
       Files.write(file, data);
       Metadata metadata = new Metadata();
       metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, id);
-      ParseContext context = new ParseContext();
+        ParseContext context = new ParseContext();
       // One metadata object per document and embedded document, each with its own text and any
       // exception Tika met in it: what the in-process parse reads from its ParseRecord.
       context.set(HandlerConfig.class, new HandlerConfig(BasicContentHandlerFactory.HANDLER_TYPE.TEXT,

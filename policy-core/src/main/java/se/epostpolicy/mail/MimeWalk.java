@@ -243,7 +243,7 @@ final class MimeWalk implements MailReaderWarnings {
     } else if (data.length == 0 || detected.startsWith("image/") || detected.startsWith("audio/") || detected.startsWith("video/")) {
       text = "";
     } else {
-      AttachmentExtractor.Result r = AttachmentExtractor.extract(data, name, Math.max(1, textBudget), parser);
+      AttachmentExtractor.Result r = AttachmentExtractor.extract(data, detected, name, Math.max(1, textBudget), parser);
       text = take(r.text());
       encrypted |= r.encrypted();
       entries = r.entries();
