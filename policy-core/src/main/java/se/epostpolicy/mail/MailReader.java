@@ -149,20 +149,34 @@ public final class MailReader implements AutoCloseable {
    * @param sink receives one outcome per message, in order
    */
   public void read(Path path, String source, Consumer<ReadOutcome> sink) {
+    Objects.requireNonNull(sink, "sink");
+    forEachMessage(path, source, (name, read) -> sink.accept(read.get()));
+  }
+
+  /**
+   * Finds every message under {@code path} as {@link #read(Path, String, Consumer)} does, in the
+   * same order, but hands each one over before it is parsed: its name, and a task that parses it
+   * (holding the raw message, at most {@link ReaderLimits#maxMessageBytes()}), to run on any
+   * thread. For callers that read many messages in parallel and keep their order.
+   *
+   * @param sink receives, per message, its name in outcomes and the task that reads it
+   */
+  public void forEachMessage(Path path, String source, java.util.function.BiConsumer<String, java.util.function.Supplier<ReadOutcome>> sink) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(sink, "sink");
     if (Files.isDirectory(path)) {
       readFolder(path, source, sink);
     } else if (!Files.isRegularFile(path)) {
-      sink.accept(new ReadOutcome.Unreadable(new MailReadException(source, "no such file or folder")));
+      sink.accept(source, () -> new ReadOutcome.Unreadable(new MailReadException(source, "no such file or folder")));
     } else if (Mbox.looksLikeMbox(path)) {
       try {
-        Mbox.split(path, limits.maxMessageBytes(), (n, bytes) -> sink.accept(outcome(source + "#" + n, bytes)));
+        Mbox.split(path, limits.maxMessageBytes(), (n, bytes) -> sink.accept(source + "#" + n, () -> outcome(source + "#" + n, bytes)));
       } catch (IOException e) {
-        sink.accept(new ReadOutcome.Unreadable(new MailReadException(source, "cannot read mbox: " + e.getClass().getSimpleName(), e)));
+        sink.accept(source, () -> new ReadOutcome.Unreadable(
+            new MailReadException(source, "cannot read mbox: " + e.getClass().getSimpleName(), e)));
       }
     } else {
-      sink.accept(readFileOutcome(path, source));
+      sink.accept(source, () -> readFileOutcome(path, source));
     }
   }
 
@@ -234,7 +248,8 @@ public final class MailReader implements AutoCloseable {
     }
   }
 
-  private void readFolder(Path folder, String source, Consumer<ReadOutcome> sink) {
+  private void readFolder(Path folder, String source,
+                          java.util.function.BiConsumer<String, java.util.function.Supplier<ReadOutcome>> sink) {
     boolean maildir = Files.isDirectory(folder.resolve("cur")) || Files.isDirectory(folder.resolve("new"));
     List<Path> files = new ArrayList<>();
     try {
@@ -251,12 +266,13 @@ public final class MailReader implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      sink.accept(new ReadOutcome.Unreadable(new MailReadException(source, "cannot list folder: " + e.getClass().getSimpleName(), e)));
+      sink.accept(source, () -> new ReadOutcome.Unreadable(
+          new MailReadException(source, "cannot list folder: " + e.getClass().getSimpleName(), e)));
       return;
     }
     for (Path f : files) {
       String name = source.endsWith("/") ? source + folder.relativize(f) : source + "/" + folder.relativize(f);
-      read(f, name, sink);
+      forEachMessage(f, name, sink);
     }
   }
 

@@ -150,4 +150,24 @@ class PolicyCheckTest {
           .allSatisfy(d -> assertThat(d.get("pack").asText()).startsWith(pack + "@"));
     }
   }
+
+  /** Judging side by side changes nothing of what is printed, nor its order. */
+  @Test
+  void threadsKeepTheOutputAndItsOrder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    // An mbox of the samples' mails as well, so one file holds many messages.
+    StringBuilder mbox = new StringBuilder();
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("samples"))) {
+      for (java.nio.file.Path f : files.sorted().toList()) {
+        mbox.append("From sender@example.org Mon Jan  1 00:00:00 2024\n")
+            .append(java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\r\n", "\n")
+                .replaceAll("(?m)^From ", ">From ")).append("\n");
+      }
+    }
+    java.nio.file.Path box = java.nio.file.Files.writeString(dir.resolve("inkorg.mbox"), mbox, java.nio.charset.StandardCharsets.ISO_8859_1);
+    CliRun one = run("classify", "--pack", "region-varmland", "--format", "json", "--threads", "1", "samples", box.toString());
+    CliRun three = run("classify", "--pack", "region-varmland", "--format", "json", "--threads", "3", "samples", box.toString());
+    assertThat(lines(one.out())).hasSizeGreaterThan(20);
+    assertThat(three.out()).isEqualTo(one.out());
+    assertThat(three.exit()).isEqualTo(one.exit());
+  }
 }
