@@ -12,9 +12,14 @@ final class AttachmentTypes {
   private AttachmentTypes() {}
 
   static boolean encryptedContainer(byte[] b) {
-    if (isOle2(b)) return containsUtf16(b, "EncryptionInfo");
+    if (isOle2(b)) return passwordProtectedOffice(b);
     if (b.length > 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4) return zipEntryEncrypted(b);
     return false;
+  }
+
+  /** An Office document encrypted with a password (OLE2 holding an EncryptionInfo stream). */
+  static boolean passwordProtectedOffice(byte[] b) {
+    return isOle2(b) && containsUtf16(b, "EncryptionInfo");
   }
 
   static boolean hasMacros(byte[] b) {

@@ -242,6 +242,10 @@ final class MimeWalk implements MailReaderWarnings {
       text = take(Texts.decode(data, charset(type, part), this));
     } else if (data.length == 0 || detected.startsWith("image/") || detected.startsWith("audio/") || detected.startsWith("video/")) {
       text = "";
+    } else if (encrypted && AttachmentTypes.passwordProtectedOffice(data)) {
+      // Nothing of it can be read without its password; Tika would only spend a hundred thousand
+      // hash rounds to try the default one.
+      text = "";
     } else {
       AttachmentExtractor.Result r = AttachmentExtractor.extract(data, detected, name, Math.max(1, textBudget), parser);
       text = take(r.text());
