@@ -1,12 +1,12 @@
 package se.epostpolicy.detect;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -47,20 +47,32 @@ final class SwedishText {
   private static final int MIN_STEM = 5;
 
   private final CharArraySet dictionary;
+  /**
+   * The tokenizer chain. A Lucene {@link Analyzer} keeps one chain per thread and reuses it for
+   * every text instead of building a tokenizer and decompounder per text (measured: no change in
+   * the command line's time per message; kept as Lucene's intended use).
+   */
+  private final Analyzer analyzer;
 
   /** @param words the vocabulary's plain words, lower-case, looked for inside compounds */
   SwedishText(Collection<String> words) {
     this.dictionary = CharArraySet.unmodifiableSet(new CharArraySet(words, true));
+    this.analyzer = new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        StandardTokenizer tokenizer = new StandardTokenizer();
+        TokenStream stream = new LowerCaseFilter(tokenizer);
+        if (!dictionary.isEmpty()) {
+          stream = new DictionaryCompoundWordTokenFilter(stream, dictionary, MIN_WORD, MIN_SUBWORD, MAX_SUBWORD, false);
+        }
+        return new TokenStreamComponents(tokenizer, stream);
+      }
+    };
   }
 
   List<Position> positions(String text) {
     List<Position> out = new ArrayList<>();
-    try (StandardTokenizer tokenizer = new StandardTokenizer()) {
-      tokenizer.setReader(new StringReader(text));
-      TokenStream stream = new LowerCaseFilter(tokenizer);
-      if (!dictionary.isEmpty()) {
-        stream = new DictionaryCompoundWordTokenFilter(stream, dictionary, MIN_WORD, MIN_SUBWORD, MAX_SUBWORD, false);
-      }
+    try (TokenStream stream = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
@@ -82,7 +94,6 @@ final class SwedishText {
       }
       if (surface != null) out.add(new Position(surface, Set.copyOf(parts), start, end));
       stream.end();
-      stream.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringReader does not fail
     }
@@ -119,8 +130,11 @@ final class SwedishText {
     return rest.isEmpty() || ENDINGS.contains(rest);
   }
 
+  /** Snowball stemmers keep state between calls: one per thread, reused for every word. */
+  private static final ThreadLocal<SwedishStemmer> STEMMER = ThreadLocal.withInitial(SwedishStemmer::new);
+
   static String snowball(String word) {
-    SwedishStemmer stemmer = new SwedishStemmer();
+    SwedishStemmer stemmer = STEMMER.get();
     stemmer.setCurrent(word);
     stemmer.stem();
     return stemmer.getCurrent();
