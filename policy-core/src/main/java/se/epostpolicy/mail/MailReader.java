@@ -23,7 +23,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import se.epostpolicy.MailReadException;
 import se.epostpolicy.facts.Address;
@@ -89,7 +88,6 @@ public final class MailReader implements AutoCloseable {
     return List.copyOf(set);
   }
 
-  private static final Pattern LOOSE_ADDRESS = Pattern.compile("[\\w.!#$%&'*+/=?^`{|}~-]+@[\\w-]+(?:\\.[\\w-]+)+");
 
   private final ReaderLimits limits;
   private final DocumentParsing parsing;
@@ -408,17 +406,78 @@ public final class MailReader implements AutoCloseable {
       return List.of();
     }
     if (raw == null || raw.isBlank()) return List.of();
+    String value = HeaderValues.unfold(raw);
     List<Address> out = new ArrayList<>();
+    if (longestRunWithoutComma(value) > MAX_ADDRESS_CHARS) {
+      // jakarta.mail's parser copies the rest of a token per word in it: a comma-less run of a
+      // few megabytes took minutes. No address is that long; pick the addresses out instead.
+      walk.warn(header + " header holds a run of more than " + MAX_ADDRESS_CHARS
+          + " characters without a comma; addresses were picked out leniently");
+      looseAddresses(value, out);
+      return List.copyOf(out);
+    }
     try {
-      for (InternetAddress a : InternetAddress.parseHeader(HeaderValues.unfold(raw), false)) {
+      for (InternetAddress a : InternetAddress.parseHeader(value, false)) {
         addAddress(a, out);
       }
     } catch (AddressException | RuntimeException e) {
       walk.warn(header + " header is malformed; addresses were picked out leniently");
-      Matcher m = LOOSE_ADDRESS.matcher(raw);
-      while (m.find()) out.add(new Address(m.group(), ""));
+      out.clear();
+      looseAddresses(raw, out);
     }
     return List.copyOf(out);
+  }
+
+  /** Longer than any real address with its display name (RFC 5322 lines end at 998 characters). */
+  static final int MAX_ADDRESS_CHARS = 8_192;
+
+  private static int longestRunWithoutComma(String s) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == ',') run = 0;
+      else longest = Math.max(longest, ++run);
+    }
+    return longest;
+  }
+
+  /**
+   * Every {@code local@domain} in {@code s}, in linear time: from each {@code @}, the local part
+   * reaches back over address characters (never past the previous {@code @}) and the domain forward
+   * over labels. A regular expression for the same backtracks over long runs without an {@code @}.
+   */
+  static void looseAddresses(String s, List<Address> out) {
+    int floor = 0;
+    for (int at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
+      if (at < floor) continue;
+      int start = at;
+      while (start > floor && localChar(s.charAt(start - 1))) start--;
+      int end = at + 1;
+      int labels = 0;
+      // labels of [A-Za-z0-9_-], joined by single dots, as [\w-]+(\.[\w-]+)+
+      while (true) {
+        int label = end;
+        while (end < s.length() && domainChar(s.charAt(end))) end++;
+        if (end == label) { end = label > at + 1 ? label - 1 : label; break; } // no label: drop the dot before it
+        labels++;
+        if (end < s.length() && s.charAt(end) == '.') end++;
+        else break;
+      }
+      if (start < at && labels >= 2) {
+        out.add(new Address(s.substring(start, end), ""));
+        floor = end;
+      } else {
+        floor = at + 1;
+      }
+    }
+  }
+
+  private static boolean localChar(char c) {
+    return domainChar(c) || ".!#$%&'*+/=?^`{|}~".indexOf(c) >= 0;
+  }
+
+  private static boolean domainChar(char c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-');
   }
 
   private static void addAddress(InternetAddress a, List<Address> out) throws AddressException {

@@ -101,6 +101,22 @@ class LargeMailTest {
     assertThat(d.unread()).singleElement().satisfies(l -> assertThat(l.status()).isEqualTo(se.epostpolicy.facts.ReadStatus.NOT_OPENED));
   }
 
+  /** A To header that runs on for {@code lines} folded lines of encoded words and no comma (as in mimekit's stack-overflow.txt). */
+  private static byte[] longAddressHeader(int lines) {
+    StringBuilder mail = new StringBuilder("From: anna.berg@regionvarmland.se\r\nTo: \"test\" <test@example.org>,\r\n");
+    for (int i = 0; i < lines; i++) mail.append("\t=?utf-8?Q?date=3E2017-08-20T10:08:28.617=3C/pr?=\r\n");
+    mail.append("Subject: Svar\r\nDate: Mon, 2 Mar 2026 10:00:00 +0100\r\nMIME-Version: 1.0\r\n")
+        .append("Content-Type: text/plain; charset=utf-8\r\n\r\nHej!\r\n");
+    return mail.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void anAddressHeaderOfMegabytesIsReadInLinearWork() {
+    evaluate(longAddressHeader(100));
+    Decision d = evaluateInLinearWork(LargeMailTest::longAddressHeader, 40_000);
+    assertThat(d.facts().message().recipients()).extracting(r -> r.address().address()).contains("test@example.org");
+  }
+
   /**
    * Evaluates the mail of size {@code n} after the one of a quarter the size, and checks that it
    * allocated at most six times as much: linear work allocates about four times as much, quadratic
