@@ -75,13 +75,15 @@ public sealed interface VersionSelection {
   enum OnMessageDate implements VersionSelection {
     INSTANCE;
 
+    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+
     @Override
     public PackManifest choose(List<PackManifest> versions, Instant messageDate) {
       if (messageDate == null) {
         throw new EvaluationException(versions.get(0).id()
             + ": the message has no readable Date, so the version in force cannot be chosen", null);
       }
-      return inForce(versions, messageDate.atZone(ZoneId.of("Europe/Stockholm")).toLocalDate());
+      return inForce(versions, messageDate.atZone(SWEDEN).toLocalDate());
     }
   }
 

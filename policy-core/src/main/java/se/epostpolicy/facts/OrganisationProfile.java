@@ -1,6 +1,7 @@
 package se.epostpolicy.facts;
 
 import java.util.LinkedHashSet;
+import se.epostpolicy.internal.YamlValues;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -113,11 +114,11 @@ public record OrganisationProfile(Set<String> internalDomains, String authorityM
     public static Settings read(java.nio.file.Path file) {
       String name = file.toString();
       try {
-        com.fasterxml.jackson.databind.JsonNode n = YAML.readTree(java.nio.file.Files.readString(file));
+        com.fasterxml.jackson.databind.JsonNode n = YamlValues.YAML.readTree(java.nio.file.Files.readString(file));
         com.fasterxml.jackson.databind.JsonNode p = n != null && n.has("profile") ? n.get("profile") : n;
         if (p == null || !p.isObject()) throw failure(name, 1, "not a YAML mapping of profile settings");
         List<String> problems = new java.util.ArrayList<>();
-        Settings settings = of(YAML.convertValue(p, MAP), problems);
+        Settings settings = of(YamlValues.map(p), problems);
         if (!problems.isEmpty()) {
           throw new se.epostpolicy.RulePackException(name,
               problems.stream().map(m -> new se.epostpolicy.RulePackException.Problem(name, 0, m)).toList());
@@ -134,10 +135,6 @@ public record OrganisationProfile(Set<String> internalDomains, String authorityM
       return new se.epostpolicy.RulePackException(file, List.of(new se.epostpolicy.RulePackException.Problem(file, line, message)));
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
-        new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
-    private static final com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP =
-        new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
     private static List<String> strings(java.util.Map<String, ?> values, String key, List<String> problems) {
       Object v = values.get(key);

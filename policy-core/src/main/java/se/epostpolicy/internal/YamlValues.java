@@ -1,8 +1,12 @@
 package se.epostpolicy.internal;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the project's YAML files (manifests, vocabularies, regression suites) read a value that may
@@ -10,7 +14,17 @@ import java.util.List;
  */
 public final class YamlValues {
 
+  /** The one YAML reader of the project's files; thread-safe once configured. */
+  public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
   private YamlValues() {}
+
+  /** A YAML mapping as plain values (strings, numbers, lists, maps). */
+  public static Map<String, Object> map(JsonNode mapping) {
+    return YAML.convertValue(mapping, MAP);
+  }
 
   /** The texts of {@code node}: a list's items, or a single value as a list of one; empty when absent. */
   public static List<String> strings(JsonNode node) {

@@ -152,16 +152,19 @@ final class ForkedDocumentParser implements AttachmentExtractor.DocumentParser {
       for (String key : m.names()) {
         if (!key.startsWith(TikaCoreProperties.TIKA_META_EXCEPTION_PREFIX) || key.endsWith("warn") || key.endsWith("warning")) continue;
         for (String trace : m.getValues(key)) {
-        if (!trace.contains("Exception") && !trace.contains("Error")) continue;
-        Trouble t = Trouble.ofStackTrace(trace);
-        if (t.encrypted()) {
-          encrypted = true;
-        } else if (t.classes().stream().anyMatch(c -> c.equals("WriteLimitReachedException"))) {
-          if (read == ReadStatus.READ) { read = ReadStatus.CUT; problem = AttachmentExtractor.cut(maxChars); }
-        } else if (read == ReadStatus.READ || read == ReadStatus.CUT) {
-          read = t.status();
-          problem = (i == 0 ? "" : "an embedded document: ") + t.description();
-        }
+          if (!trace.contains("Exception") && !trace.contains("Error")) continue;
+          Trouble t = Trouble.ofStackTrace(trace);
+          if (t.encrypted()) {
+            encrypted = true;
+          } else if (t.classes().contains("WriteLimitReachedException")) {
+            if (read == ReadStatus.READ) {
+              read = ReadStatus.CUT;
+              problem = AttachmentExtractor.cut(maxChars);
+            }
+          } else if (read == ReadStatus.READ || read == ReadStatus.CUT) {
+            read = t.status();
+            problem = (i == 0 ? "" : "an embedded document: ") + t.description();
+          }
         }
       }
       if (read == ReadStatus.READ && "true".equalsIgnoreCase(m.get(TikaCoreProperties.WRITE_LIMIT_REACHED))) {

@@ -2,31 +2,25 @@ package se.epostpolicy.pack;
 
 import static se.epostpolicy.internal.YamlValues.strings;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import se.epostpolicy.RulePackException.Problem;
 import se.epostpolicy.facts.OrganisationProfile;
+import se.epostpolicy.internal.YamlValues;
 
 /** A pack manifest ({@code pack.yaml}) read from YAML: every problem named with its file, none thrown. */
 final class ManifestYaml {
-
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private ManifestYaml() {}
 
   /** The manifest in {@code content}, or {@code null} when it cannot be read at all; problems go to {@code problems}. */
   static PackManifest parse(String content, String file, String folder, List<Problem> problems) {
     try {
-      JsonNode n = YAML.readTree(content);
+      JsonNode n = YamlValues.YAML.readTree(content);
       if (n == null || !n.isObject()) {
         problems.add(new Problem(file, 1, "manifest is not a YAML mapping"));
         return null;
@@ -58,7 +52,7 @@ final class ManifestYaml {
     OrganisationProfile.Settings profile = OrganisationProfile.Settings.NONE;
     if (n.has("profile")) {
       List<String> found = new ArrayList<>();
-      if (n.get("profile").isObject()) profile = OrganisationProfile.Settings.of(YAML.convertValue(n.get("profile"), MAP), found);
+      if (n.get("profile").isObject()) profile = OrganisationProfile.Settings.of(YamlValues.map(n.get("profile")), found);
       else found.add("profile is not a mapping");
       for (String f : found) problems.add(new Problem(file, 0, f));
     }

@@ -2,7 +2,6 @@ package se.epostpolicy.pack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -45,7 +44,7 @@ public final class PackRepository {
   static final String MANIFEST = "pack.yaml";
   static final String VOCABULARY = "markers.yaml";
   static final String UNDATED = "undated";
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = se.epostpolicy.internal.YamlValues.YAML;
 
   /** One pack version as stored: its manifest (or the problems reading it) and its files. */
   private record Stored(String folder, PackManifest manifest, List<Problem> problems, List<PackFile> files) {}

@@ -3,7 +3,6 @@ package se.epostpolicy.regression;
 import com.fasterxml.jackson.databind.JsonNode;
 import static se.epostpolicy.internal.YamlValues.strings;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +57,7 @@ public record RegressionSuite(Path file, String pack, List<RegressionCase> cases
   /** The suite file name looked for in case folders. */
   public static final String FILE_NAME = "suite.yaml";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = se.epostpolicy.internal.YamlValues.YAML;
 
   private static final List<String> CASE_KEYS =
       List.of("mail", "about", "context", "verdicts", "notices", "fires", "notFires", "reason");

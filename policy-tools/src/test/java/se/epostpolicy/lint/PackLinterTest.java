@@ -17,6 +17,18 @@ class PackLinterTest {
   @TempDir
   Path dir;
 
+  /** A rule file beside test-org's own, with the imports and global every rule file here needs. */
+  private void addRules(String file, String rules) throws Exception {
+    Files.writeString(dir.resolve("test-org/1/" + file), """
+        package test.extra;
+        import se.epostpolicy.facts.Message;
+        import se.epostpolicy.engine.Notice;
+        import se.epostpolicy.engine.RuleOutcomes;
+        global RuleOutcomes decide;
+
+        """ + rules);
+  }
+
   private List<String> lint() {
     return PackLinter.lint(PackRepository.directory(dir), List.of()).stream().map(Problem::toString).toList();
   }
@@ -67,13 +79,7 @@ class PackLinterTest {
   @Test
   void oneIdInTwoFilesIsReported() throws Exception {
     TestOrg.copyTo(dir);
-    Files.writeString(dir.resolve("test-org/1/more.drl"), """
-        package test.more;
-        import se.epostpolicy.facts.Message;
-        import se.epostpolicy.engine.Notice;
-        import se.epostpolicy.engine.RuleOutcomes;
-        global RuleOutcomes decide;
-
+    addRules("more.drl", """
         rule "T-REGISTER again"
           @id("T-REGISTER") @source("test.txt") @heading("1") @reason("Igen.")
         when
@@ -108,12 +114,7 @@ class PackLinterTest {
   @Test
   void ruleCodeIsAllowedWhenTheEmbeddingSystemSaysSo() throws Exception {
     TestOrg.copyTo(dir);
-    Files.writeString(dir.resolve("test-org/1/code.drl"), """
-        package test.code;
-        import se.epostpolicy.facts.Message;
-        import se.epostpolicy.engine.RuleOutcomes;
-        global RuleOutcomes decide;
-
+    addRules("code.drl", """
         rule "T-CODE prints"
           @id("T-CODE") @source("test.txt") @heading("6") @reason("Kod.")
         when
@@ -123,7 +124,7 @@ class PackLinterTest {
         end
         """);
     assertThat(PackLinter.lint(PackRepository.directory(dir), List.of())).extracting(p -> p.file() + ":" + p.line())
-        .containsExactly("test-org/1/code.drl:11", "test-org@1:0");
+        .containsExactly("test-org/1/code.drl:12", "test-org@1:0");
     assertThat(PackLinter.lint(PackRepository.directory(dir), List.of(), true)).isEmpty();
   }
 }
